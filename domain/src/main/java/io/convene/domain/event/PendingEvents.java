@@ -1,0 +1,66 @@
+package io.convene.domain.event;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The relay's view of the outbox: the oldest unpublished events, and the stamp
+ * that marks them published. Each call is its own short transaction, so no
+ * database transaction is held while the relay talks to Kafka.
+ */
+@Component
+public class PendingEvents {
+
+    private final JdbcClient jdbc;
+
+    PendingEvents(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Pending(long position, DomainEvent event) {}
+
+    public List<Pending> oldest(int limit) {
+        return jdbc.sql("""
+                select position, event_id, type, subject, occurred_at, data::text as data
+                from outbox_event where published_at is null order by position limit :limit""")
+                .param("limit", limit)
+                .query((rs, n) -> new Pending(rs.getLong("position"), new DomainEvent(
+                        rs.getObject("event_id", java.util.UUID.class),
+                        rs.getString("type"),
+                        rs.getString("subject"),
+                        rs.getTimestamp("occurred_at").toInstant(),
+                        rs.getString("data"))))
+                .list();
+    }
+
+    public void markPublished(List<Long> positions, Instant at) {
+        if (positions.isEmpty()) {
+            return;
+        }
+        jdbc.sql("update outbox_event set published_at = :at where position in (:positions)")
+                .param("at", Timestamp.from(at))
+                .param("positions", positions)
+                .update();
+    }
+
+    public long countUnpublished() {
+        return jdbc.sql("select count(*) from outbox_event where published_at is null").query(Long.class).single();
+    }
+
+    /**
+     * Takes or renews the relay lease; true when this owner holds it until {@code until}.
+     * Only one app instance relays at a time, which keeps the per-key order.
+     */
+    public boolean holdLease(String owner, Instant now, Instant until) {
+        return jdbc.sql("""
+                update outbox_relay_lease set owner = :owner, lease_until = :until
+                where name = 'kafka' and (owner = :owner or lease_until is null or lease_until < :now)""")
+                .param("owner", owner)
+                .param("until", Timestamp.from(until))
+                .param("now", Timestamp.from(now))
+                .update() == 1;
+    }
+}

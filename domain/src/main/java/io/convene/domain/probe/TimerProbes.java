@@ -1,0 +1,7 @@
+package io.convene.domain.probe;
+
+import org.springframework.data.repository.ListCrudRepository;
+
+/** All timer probes. */
+public interface TimerProbes extends ListCrudRepository<TimerProbe, String> {
+}
