@@ -5,11 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
-import org.gaul.s3proxy.AuthenticationType;
+import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
-import org.jclouds.ContextBuilder;
-import org.jclouds.blobstore.BlobStore;
-import org.jclouds.blobstore.BlobStoreContext;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.blobstore.BlobStore;
 
 /** An S3-compatible server (s3proxy) storing objects as files under the data folder. */
 final class EmbeddedS3Service implements EmbeddedService {
@@ -20,7 +19,6 @@ final class EmbeddedS3Service implements EmbeddedService {
     private final Path dataDir;
     private final int port;
     private S3Proxy proxy;
-    private BlobStoreContext context;
 
     EmbeddedS3Service(Path dataDir, int port) {
         this.dataDir = dataDir;
@@ -38,11 +36,7 @@ final class EmbeddedS3Service implements EmbeddedService {
         Files.createDirectories(dataDir);
         Properties properties = new Properties();
         properties.setProperty("jclouds.filesystem.basedir", dataDir.toString());
-        context = ContextBuilder.newBuilder("filesystem")
-                .credentials("identity", "credential")
-                .overrides(properties)
-                .buildView(BlobStoreContext.class);
-        BlobStore blobStore = context.getBlobStore();
+        BlobStore blobStore = BlobStores.create("filesystem", properties);
         proxy = S3Proxy.builder()
                 .blobStore(blobStore)
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
@@ -66,10 +60,6 @@ final class EmbeddedS3Service implements EmbeddedService {
             }
         } catch (Exception e) {
             throw new IllegalStateException("s3proxy did not stop", e);
-        } finally {
-            if (context != null) {
-                context.close();
-            }
         }
     }
 }

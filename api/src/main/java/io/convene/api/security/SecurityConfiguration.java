@@ -1,0 +1,135 @@
+package io.convene.api.security;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+/**
+ * Who may call what. Three doors, each its own filter chain:
+ * <ol>
+ *   <li>{@code /engine-rest/**} — Camunda's REST API: a bearer token of a realm {@code admin} (Modeler deploys with it);</li>
+ *   <li>{@code /api/**} — Convene's API: any valid token of the realm, with issuer and audience checked;</li>
+ *   <li>everything else — Cockpit, Admin and Tasklist under {@code /camunda/**} via Keycloak single
+ *       sign-on, for realm admins only; health, metrics and the OpenAPI document are open.</li>
+ * </ol>
+ * Every 401/403 is problem+json.
+ */
+@Configuration
+@EnableConfigurationProperties(IdentityProperties.class)
+class SecurityConfiguration {
+
+    @Bean
+    JwtDecoder jwtDecoder(IdentityProperties identity) {
+        // keys are fetched on the first token, not at startup: the app starts while Keycloak still boots
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(identity.jwkSetUri()).build();
+        OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+                aud -> aud != null && aud.contains(identity.audience()));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(identity.issuerUri()), audience));
+        return decoder;
+    }
+
+    @Bean
+    JwtAuthenticationConverter jwtAuthenticationConverter() {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setPrincipalClaimName(JwtClaimNames.SUB);
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> KeycloakRoles.fromClaims(jwt.getClaims()));
+        return converter;
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain engineRest(HttpSecurity http, JwtAuthenticationConverter converter,
+                                   ProblemAuthenticationHandlers problems) throws Exception {
+        return bearerOnly(http.securityMatcher(path("/engine-rest/**")), converter, problems)
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(CurrentUser.ADMIN))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain api(HttpSecurity http, JwtAuthenticationConverter converter,
+                            ProblemAuthenticationHandlers problems) throws Exception {
+        return bearerOnly(http.securityMatcher(path("/api/**")), converter, problems)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(path("/api/ops/**")).hasRole(CurrentUser.ADMIN)
+                        .anyRequest().authenticated())
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain webapps(HttpSecurity http, ProblemAuthenticationHandlers problems) throws Exception {
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(path("/camunda/assets/**"), path("/camunda/lib/**"),
+                                path("/camunda/favicon.ico")).permitAll()
+                        .requestMatchers(path("/camunda/**")).hasRole(CurrentUser.ADMIN)
+                        .requestMatchers(path(HttpMethod.GET, "/actuator/health/**"),
+                                path(HttpMethod.GET, "/actuator/prometheus"),
+                                path("/v3/api-docs/**"), path("/swagger-ui/**"),
+                                path("/swagger-ui.html"), path("/"), path("/error"))
+                        .permitAll()
+                        .anyRequest().hasRole(CurrentUser.ADMIN))
+                .oauth2Login(login -> login.loginPage("/oauth2/authorization/keycloak"))
+                .exceptionHandling(errors -> errors.accessDeniedHandler(problems))
+                // Camunda's webapps bring their own CSRF filter (same cookie and header names as Spring's)
+                .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")))
+                .build();
+    }
+
+    /** Cockpit logins get their realm roles from the ID token's {@code roles} claim. */
+    @Bean
+    GrantedAuthoritiesMapper keycloakRolesForLogin() {
+        return authorities -> {
+            Collection<GrantedAuthority> mapped = new ArrayList<>(authorities);
+            authorities.stream()
+                    .filter(OidcUserAuthority.class::isInstance)
+                    .map(OidcUserAuthority.class::cast)
+                    .forEach(oidc -> mapped.addAll(KeycloakRoles.fromClaims(oidc.getIdToken().getClaims())));
+            return mapped;
+        };
+    }
+
+    private static HttpSecurity bearerOnly(HttpSecurity http, JwtAuthenticationConverter converter,
+                                           ProblemAuthenticationHandlers problems) throws Exception {
+        return http
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable);
+    }
+
+    private static PathPatternRequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+
+    private static PathPatternRequestMatcher path(HttpMethod method, String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
+    }
+}
