@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 
 /** A real PostgreSQL from zonky's binaries, its data directory kept across restarts. */
 final class EmbeddedPostgresService implements EmbeddedService {
@@ -31,6 +32,7 @@ final class EmbeddedPostgresService implements EmbeddedService {
     public Map<String, Object> start() throws IOException {
         Ports.requireFree(port, name());
         Files.createDirectories(dataDir);
+        Set<Thread> hooksBefore = ShutdownHooks.snapshot();
         // zonky runs initdb only when the directory holds no cluster yet, so data survives restarts
         postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
@@ -44,6 +46,7 @@ final class EmbeddedPostgresService implements EmbeddedService {
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .start();
+        ShutdownHooks.removeAddedSince(hooksBefore); // we stop it ourselves, after the app
         return Map.of(
                 "spring.datasource.url", "jdbc:postgresql://localhost:" + port + "/postgres",
                 "spring.datasource.username", "postgres",

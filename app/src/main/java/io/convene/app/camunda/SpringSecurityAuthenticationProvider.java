@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
@@ -40,7 +41,7 @@ public class SpringSecurityAuthenticationProvider extends ContainerBasedAuthenti
                 .map(authority -> authority.equals("ROLE_admin") ? CAMUNDA_ADMIN_GROUP : authority.substring(5))
                 .distinct()
                 .toList();
-        ensureUser(engine.getIdentityService(), userId);
+        ensureUser(engine.getIdentityService(), userId, groups.contains(CAMUNDA_ADMIN_GROUP));
         AuthenticationResult result = AuthenticationResult.successful(userId);
         result.setGroups(groups);
         return result;
@@ -59,12 +60,24 @@ public class SpringSecurityAuthenticationProvider extends ContainerBasedAuthenti
         return authentication.getName(); // OIDC login: preferred_username
     }
 
-    private static void ensureUser(IdentityService identity, String userId) {
-        if (identity.isReadOnly() || identity.createUserQuery().userId(userId).count() > 0) {
+    private static void ensureUser(IdentityService identity, String userId, boolean admin) {
+        if (identity.isReadOnly()) {
             return;
         }
-        User user = identity.newUser(userId);
-        user.setFirstName(userId);
-        identity.saveUser(user);
+        if (identity.createUserQuery().userId(userId).count() == 0) {
+            User user = identity.newUser(userId);
+            user.setFirstName(userId);
+            identity.saveUser(user);
+        }
+        // the webapps send everyone to a first-admin setup page until some user is in camunda-admin
+        if (admin && identity.createUserQuery().userId(userId).memberOfGroup(CAMUNDA_ADMIN_GROUP).count() == 0) {
+            if (identity.createGroupQuery().groupId(CAMUNDA_ADMIN_GROUP).count() == 0) {
+                Group group = identity.newGroup(CAMUNDA_ADMIN_GROUP);
+                group.setName("Camunda administrators (realm role admin)");
+                group.setType("SYSTEM");
+                identity.saveGroup(group);
+            }
+            identity.createMembership(userId, CAMUNDA_ADMIN_GROUP);
+        }
     }
 }

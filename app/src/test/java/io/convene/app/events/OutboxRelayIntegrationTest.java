@@ -1,0 +1,116 @@
+package io.convene.app.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.convene.app.support.StackTestBase;
+import io.convene.domain.event.PendingEvents;
+import io.convene.embedded.EmbeddedKafkaControl;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The outbox survives a Kafka outage: changes made while the broker is down are
+ * committed with their events, and once it is back every event reaches the
+ * topic exactly once, as a CloudEvent keyed by its subject.
+ */
+class OutboxRelayIntegrationTest extends StackTestBase {
+
+    @Autowired
+    PendingEvents outbox;
+    @Autowired
+    JdbcClient jdbc;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+    @Value("${convene.events.topic:convene.events}")
+    String topic;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void events_written_while_kafka_is_down_arrive_exactly_once_when_it_is_back() throws Exception {
+        EmbeddedKafkaControl kafka = embedded.kafka().orElseThrow();
+        String admin = tokens.of("admin");
+        kafka.stopBroker();
+        List<String> probeIds = new ArrayList<>();
+        try {
+            for (int i = 0; i < 5; i++) {
+                HttpResponse<String> created = post("/api/ops/timer-probes", admin, null);
+                assertThat(created.statusCode()).as("the API works while Kafka is down").isEqualTo(202);
+                probeIds.add(json.readTree(created.body()).get("probeId").asText());
+            }
+            List<String> eventIds = eventIdsOf(probeIds);
+            assertThat(eventIds).hasSize(5);
+            assertThat(outbox.countUnpublished()).as("nothing can be published yet").isGreaterThanOrEqualTo(5);
+        } finally {
+            kafka.startBroker();
+        }
+        List<String> eventIds = eventIdsOf(probeIds);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> unpublished(eventIds) == 0);
+        Map<String, List<ConsumerRecord<String, String>>> received = readTopicById();
+
+        for (String eventId : eventIds) {
+            assertThat(received.get(eventId)).as("event " + eventId).hasSize(1);
+            ConsumerRecord<String, String> record = received.get(eventId).get(0);
+            JsonNode event = json.readTree(record.value());
+            assertThat(event.get("specversion").asText()).isEqualTo("1.0");
+            assertThat(event.get("type").asText()).isEqualTo("ops.timer_probe.requested");
+            assertThat(event.get("subject").asText()).isEqualTo(record.key());
+            assertThat(probeIds).contains(record.key());
+            assertThat(event.get("data").get("probeId").asText()).isEqualTo(record.key());
+        }
+    }
+
+    private List<String> eventIdsOf(List<String> probeIds) {
+        return jdbc.sql("select event_id::text from outbox_event where subject in (:ids) and type = 'ops.timer_probe.requested'")
+                .param("ids", probeIds).query(String.class).list();
+    }
+
+    private long unpublished(List<String> eventIds) {
+        return jdbc.sql("select count(*) from outbox_event where event_id::text in (:ids) and published_at is null")
+                .param("ids", eventIds).query(Long.class).single();
+    }
+
+    /** Reads the whole topic from the beginning to its current end; records grouped by CloudEvent id. */
+    private Map<String, List<ConsumerRecord<String, String>>> readTopicById() throws Exception {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "outbox-test-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        Map<String, List<ConsumerRecord<String, String>>> byId = new HashMap<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+            consumer.subscribe(List.of(topic));
+            long quietSince = System.nanoTime();
+            while (System.nanoTime() - quietSince < Duration.ofSeconds(3).toNanos()) {
+                var records = consumer.poll(Duration.ofMillis(500));
+                if (!records.isEmpty()) {
+                    quietSince = System.nanoTime();
+                }
+                for (ConsumerRecord<String, String> record : records) {
+                    String id = json.readTree(record.value()).get("id").asText();
+                    byId.computeIfAbsent(id, key -> new ArrayList<>()).add(record);
+                }
+            }
+        }
+        return byId;
+    }
+}
