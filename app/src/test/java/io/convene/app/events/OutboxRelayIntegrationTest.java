@@ -6,10 +6,15 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.convene.app.support.StackTestBase;
+import io.convene.domain.event.EventOutbox;
 import io.convene.domain.event.PendingEvents;
 import io.convene.embedded.EmbeddedKafkaControl;
 import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The outbox survives a Kafka outage: changes made while the broker is down are
@@ -36,6 +42,12 @@ class OutboxRelayIntegrationTest extends StackTestBase {
     PendingEvents outbox;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    EventOutbox events;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    Clock clock;
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
     @Value("${convene.events.topic:convene.events}")
@@ -76,6 +88,41 @@ class OutboxRelayIntegrationTest extends StackTestBase {
             assertThat(probeIds).contains(record.key());
             assertThat(event.get("data").get("probeId").asText()).isEqualTo(record.key());
         }
+    }
+
+    @Test
+    void after_an_instance_dies_holding_the_relay_lease_another_takes_over_and_keeps_the_order_per_key()
+            throws Exception {
+        Instant now = clock.instant();
+        jdbc.sql("update outbox_relay_lease set owner = 'instance-that-died', lease_until = :until where name = 'kafka'")
+                .param("until", Timestamp.from(now.plusSeconds(3))).update();
+        String meetingA = "mtg_" + UUID.randomUUID();
+        String meetingB = "mtg_" + UUID.randomUUID();
+        List<String> expectedA = new ArrayList<>();
+        List<String> expectedB = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            int step = i;
+            transactions.executeWithoutResult(tx -> {
+                expectedA.add(events.append("test.step", meetingA, Map.of("step", step)).id().toString());
+                expectedB.add(events.append("test.step", meetingB, Map.of("step", step)).id().toString());
+            });
+        }
+        List<String> all = new ArrayList<>(expectedA);
+        all.addAll(expectedB);
+
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> unpublished(all) == all.size());
+        await().atMost(Duration.ofSeconds(30)).until(() -> unpublished(all) == 0);
+
+        Map<String, List<ConsumerRecord<String, String>>> received = readTopicById();
+        assertThat(all).allSatisfy(id -> assertThat(received.get(id)).hasSize(1));
+        assertThat(inTopicOrder(received, expectedA)).containsExactlyElementsOf(expectedA);
+        assertThat(inTopicOrder(received, expectedB)).containsExactlyElementsOf(expectedB);
+    }
+
+    /** The ids, sorted as they lie in their (single) partition. */
+    private static List<String> inTopicOrder(Map<String, List<ConsumerRecord<String, String>>> received, List<String> ids) {
+        assertThat(ids.stream().map(id -> received.get(id).get(0).partition()).distinct()).hasSize(1);
+        return ids.stream().sorted(Comparator.comparingLong(id -> received.get(id).get(0).offset())).toList();
     }
 
     private List<String> eventIdsOf(List<String> probeIds) {
