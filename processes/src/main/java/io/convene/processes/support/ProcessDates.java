@@ -22,6 +22,11 @@ public class ProcessDates {
         return Date.from(toInstant(date).plus(Duration.parse(isoDuration)));
     }
 
+    /** True when {@code date} lies before {@code other} (gateway conditions). */
+    public boolean isBefore(Object date, Object other) {
+        return toInstant(date).isBefore(toInstant(other));
+    }
+
     /** The duration literal of the timer event {@code element} (a timer catch or boundary event). */
     public static Duration timerDuration(ModelElementInstance element) {
         TimerEventDefinition timer = element.getChildElementsByType(TimerEventDefinition.class).stream()

@@ -1,0 +1,17 @@
+package io.convene.domain.conference;
+
+import java.util.List;
+
+/**
+ * Credentials to enter a conference, issued per user and join: a short-lived
+ * Jitsi JWT for JITSI meetings, ICE servers with TURN credentials for INTERNAL
+ * ones. Implemented in the integration module (Jitsi, coturn).
+ */
+public interface ConferenceAccess {
+
+    /** A Jitsi join for {@code room}: HS256 JWT (aud jitsi, iss app id, sub domain, room, context.user, nbf, exp ≤ 90 s). */
+    JitsiJoin jitsi(String room, String userId, String displayName, boolean moderator);
+
+    /** STUN/TURN servers for {@code userId}, with coturn REST-API credentials. */
+    List<IceServer> iceServers(String userId);
+}

@@ -1,0 +1,298 @@
+package io.convene.domain.meeting;
+
+import io.convene.domain.user.DirectoryUser;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * A meeting (or an instant call) with its participants: the aggregate every
+ * meeting rule lives in. Methods take {@code now} from the caller's clock and
+ * throw {@link MeetingRuleViolation} (bad input) or {@link MeetingConflict}
+ * (wrong state). The version guards concurrent changes.
+ */
+@Table("meeting")
+public class Meeting {
+
+    @Id
+    private final String id;
+    private String title;
+    private String description;
+    private Instant startTime;
+    private Instant endTime;
+    private final Provider provider;
+    private String externalUrl;
+    private final String roomKey;
+    private boolean recordingEnabled;
+    private Integer maxParticipants;
+    private boolean allowExternal;
+    private boolean voiceOnly;
+    private boolean muteOnJoin;
+    private final boolean isInstantCall;
+    private MeetingStatus status;
+    private final String createdBy;
+    private final Instant createdAt;
+    private Instant startedAt;
+    private Instant endedAt;
+    @Version
+    private Integer version;
+    @MappedCollection(idColumn = "meeting_id")
+    private Set<Participant> participants = new HashSet<>();
+
+    @PersistenceCreator
+    Meeting(String id, String title, String description, Instant startTime, Instant endTime, Provider provider,
+            String externalUrl, String roomKey, boolean recordingEnabled, Integer maxParticipants,
+            boolean allowExternal, boolean voiceOnly, boolean muteOnJoin, boolean isInstantCall, MeetingStatus status,
+            String createdBy, Instant createdAt, Instant startedAt, Instant endedAt, Integer version) {
+        this.id = id;
+        this.title = title;
+        this.description = description;
+        this.startTime = startTime;
+        this.endTime = endTime;
+        this.provider = provider;
+        this.externalUrl = externalUrl;
+        this.roomKey = roomKey;
+        this.recordingEnabled = recordingEnabled;
+        this.maxParticipants = maxParticipants;
+        this.allowExternal = allowExternal;
+        this.voiceOnly = voiceOnly;
+        this.muteOnJoin = muteOnJoin;
+        this.isInstantCall = isInstantCall;
+        this.status = status;
+        this.createdBy = createdBy;
+        this.createdAt = createdAt;
+        this.startedAt = startedAt;
+        this.endedAt = endedAt;
+        this.version = version;
+    }
+
+    /** Schedules a meeting; its creator is the owner, the invitees members. */
+    public static Meeting schedule(String id, MeetingDetails details, DirectoryUser owner,
+                                   Collection<DirectoryUser> invitees, boolean instantCall, Instant now) {
+        Meeting meeting = new Meeting(id, details.title(), details.description(), details.startTime(),
+                details.endTime(), details.provider(), details.externalUrl(), "room-" + UUID.randomUUID(),
+                details.recordingEnabled(), details.maxParticipants(), details.allowExternal(), details.voiceOnly(),
+                details.muteOnJoin(), instantCall, MeetingStatus.SCHEDULED, owner.id(), now, null, null, null);
+        meeting.participants.add(Participant.invited(owner.id(), owner.displayName(), MeetingRole.OWNER,
+                ParticipantStatus.ACCEPTED, now));
+        meeting.invite(invitees, now);
+        return meeting;
+    }
+
+    // ---- participants
+
+    /** Invites users not yet in the meeting as members; returns those newly added. */
+    public List<DirectoryUser> invite(Collection<DirectoryUser> users, Instant now) {
+        requireOpen();
+        List<DirectoryUser> added = users.stream().filter(u -> participant(u.id()).isEmpty()).distinct().toList();
+        if (maxParticipants != null && participants.size() + added.size() > maxParticipants) {
+            throw new MeetingRuleViolation("participantIds",
+                    "would make " + (participants.size() + added.size()) + " participants; maxParticipants is " + maxParticipants);
+        }
+        added.forEach(u -> participants.add(Participant.invited(u.id(), u.displayName(), MeetingRole.MEMBER,
+                ParticipantStatus.INVITED, now)));
+        return added;
+    }
+
+    public void remove(String userId) {
+        Participant participant = requireParticipant(userId);
+        if (participant.role() == MeetingRole.OWNER) {
+            throw new MeetingConflict("the owner cannot be removed");
+        }
+        participants.remove(participant);
+    }
+
+    public void respond(String userId, boolean accept) {
+        requireOpen();
+        Participant participant = requireParticipant(userId);
+        if (participant.role() == MeetingRole.OWNER) {
+            throw new MeetingConflict("the owner does not answer their own invitation");
+        }
+        if (participant.isPresent()) {
+            throw new MeetingConflict("already in the meeting");
+        }
+        participant.respond(accept);
+    }
+
+    public void assignRole(String userId, MeetingRole role) {
+        if (role == MeetingRole.OWNER) {
+            throw new MeetingRuleViolation("roleId", "there is one owner, the creator; it cannot be assigned");
+        }
+        Participant participant = requireParticipant(userId);
+        if (participant.role() == MeetingRole.OWNER) {
+            throw new MeetingRuleViolation("userId", "the owner's role cannot be changed");
+        }
+        participant.assign(role);
+    }
+
+    // ---- lifecycle
+
+    /** Joins; returns true when this join started the meeting. */
+    public boolean join(String userId, boolean mayStartEarly, Instant now) {
+        Participant participant = requireParticipant(userId);
+        boolean started = false;
+        switch (status) {
+            case SCHEDULED -> {
+                if (now.isBefore(startTime) && !mayStartEarly) {
+                    throw new MeetingConflict("the meeting starts at " + startTime + "; only the owner or a manager can start it earlier");
+                }
+                start(now);
+                started = true;
+            }
+            case IN_PROGRESS -> { }
+            case ENDED, CANCELLED -> throw new MeetingConflict("the meeting is " + status.name().toLowerCase());
+        }
+        participant.join(now);
+        return started;
+    }
+
+    /** Leaves; returns true when nobody is left in the meeting, which ends it. */
+    public boolean leave(String userId, Instant now) {
+        Participant participant = requireParticipant(userId);
+        if (!participant.isPresent()) {
+            throw new MeetingConflict("not in the meeting");
+        }
+        participant.leave(now);
+        if (participants.stream().noneMatch(Participant::isPresent)) {
+            finish(now);
+            return true;
+        }
+        return false;
+    }
+
+    public void start(Instant now) {
+        if (status != MeetingStatus.SCHEDULED) {
+            throw new MeetingConflict("the meeting is " + status.name().toLowerCase());
+        }
+        status = MeetingStatus.IN_PROGRESS;
+        startedAt = now;
+    }
+
+    /** The host ends the meeting: everyone is disconnected. */
+    public void end(Instant now) {
+        if (status != MeetingStatus.IN_PROGRESS) {
+            throw new MeetingConflict("only a meeting in progress can be ended; it is " + status.name().toLowerCase());
+        }
+        participants.forEach(p -> p.leave(now));
+        finish(now);
+    }
+
+    /** Ends a meeting nobody ended (the process's fallback); false if it was over already. */
+    public boolean close(Instant now) {
+        if (status == MeetingStatus.IN_PROGRESS) {
+            participants.forEach(p -> p.leave(now));
+            finish(now);
+            return true;
+        }
+        return false;
+    }
+
+    public void cancel() {
+        if (status != MeetingStatus.SCHEDULED) {
+            throw new MeetingConflict("only a scheduled meeting can be cancelled; it is " + status.name().toLowerCase());
+        }
+        status = MeetingStatus.CANCELLED;
+    }
+
+    public void update(MeetingDetails details) {
+        boolean timesChanged = !details.startTime().equals(startTime) || !details.endTime().equals(endTime);
+        if (timesChanged && status != MeetingStatus.SCHEDULED) {
+            throw new MeetingConflict("the time of a meeting that is " + status.name().toLowerCase() + " cannot change");
+        }
+        if (details.maxParticipants() != null && participants.size() > details.maxParticipants()) {
+            throw new MeetingRuleViolation("maxParticipants", "the meeting already has " + participants.size() + " participants");
+        }
+        if (details.provider() != provider) {
+            throw new MeetingRuleViolation("provider", "the provider of a meeting cannot change");
+        }
+        title = details.title();
+        description = details.description();
+        startTime = details.startTime();
+        endTime = details.endTime();
+        externalUrl = details.externalUrl();
+        recordingEnabled = details.recordingEnabled();
+        maxParticipants = details.maxParticipants();
+        allowExternal = details.allowExternal();
+        voiceOnly = details.voiceOnly();
+        muteOnJoin = details.muteOnJoin();
+    }
+
+    public MeetingDetails details() {
+        return new MeetingDetails(title, description, startTime, endTime, provider, externalUrl, recordingEnabled,
+                maxParticipants, allowExternal, voiceOnly, muteOnJoin);
+    }
+
+    private void finish(Instant now) {
+        status = MeetingStatus.ENDED;
+        endedAt = now;
+    }
+
+    private void requireOpen() {
+        if (status == MeetingStatus.ENDED || status == MeetingStatus.CANCELLED) {
+            throw new MeetingConflict("the meeting is " + status.name().toLowerCase());
+        }
+    }
+
+    private Participant requireParticipant(String userId) {
+        return participant(userId).orElseThrow(() -> new MeetingRuleViolation("userId", "is not a participant of this meeting"));
+    }
+
+    // ---- reading
+
+    public Optional<Participant> participant(String userId) {
+        return participants.stream().filter(p -> p.userId().equals(userId)).findFirst();
+    }
+
+    public List<Participant> participants() {
+        return participants.stream()
+                .sorted(java.util.Comparator.comparing(Participant::role).thenComparing(Participant::displayName))
+                .toList();
+    }
+
+    /** Invited and not declined: who gets reminders. */
+    public List<Participant> expectedParticipants() {
+        return participants().stream().filter(p -> !p.hasDeclined()).toList();
+    }
+
+    public long distinctJoiners() {
+        return participants.stream().filter(Participant::everJoined).count();
+    }
+
+    public Duration duration() {
+        if (startedAt == null) {
+            return Duration.ZERO;
+        }
+        return Duration.between(startedAt, endedAt != null ? endedAt : startedAt);
+    }
+
+    public String id() { return id; }
+    public String title() { return title; }
+    public String description() { return description; }
+    public Instant startTime() { return startTime; }
+    public Instant endTime() { return endTime; }
+    public Provider provider() { return provider; }
+    public String externalUrl() { return externalUrl; }
+    public String roomKey() { return roomKey; }
+    public boolean recordingEnabled() { return recordingEnabled; }
+    public Integer maxParticipants() { return maxParticipants; }
+    public boolean allowExternal() { return allowExternal; }
+    public boolean voiceOnly() { return voiceOnly; }
+    public boolean muteOnJoin() { return muteOnJoin; }
+    public boolean isInstantCall() { return isInstantCall; }
+    public MeetingStatus status() { return status; }
+    public String createdBy() { return createdBy; }
+    public Instant createdAt() { return createdAt; }
+    public Instant startedAt() { return startedAt; }
+    public Instant endedAt() { return endedAt; }
+    public Integer version() { return version; }
+}

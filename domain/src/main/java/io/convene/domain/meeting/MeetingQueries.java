@@ -1,0 +1,58 @@
+package io.convene.domain.meeting;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The list queries of the meetings page. Each is backed by an index
+ * ({@code meeting_status_start}, {@code meeting_participant_user}); the
+ * EXPLAIN test in app/ keeps it so.
+ */
+@Component
+public class MeetingQueries {
+
+    private final JdbcClient jdbc;
+
+    MeetingQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Ids of meetings in {@code statuses}, ordered by start time; only those
+     * {@code userId} is part of unless {@code userId} is null (the org view).
+     */
+    public List<String> ids(List<MeetingStatus> statuses, String userId, String titleQuery, Instant startsBefore,
+                            int limit, int offset) {
+        String sql = """
+                select m.id from meeting m
+                %s
+                where m.status in (:statuses) %s %s
+                order by m.start_time, m.id limit :limit offset :offset""".formatted(
+                userId == null ? "" : "join meeting_participant p on p.meeting_id = m.id and p.user_id = :user",
+                titleQuery == null ? "" : "and lower(m.title) like :q",
+                startsBefore == null ? "" : "and m.start_time < :before");
+        var statement = jdbc.sql(sql)
+                .param("statuses", statuses.stream().map(Enum::name).toList())
+                .param("limit", limit)
+                .param("offset", offset);
+        if (userId != null) {
+            statement = statement.param("user", userId);
+        }
+        if (titleQuery != null) {
+            statement = statement.param("q", "%" + titleQuery.toLowerCase() + "%");
+        }
+        if (startsBefore != null) {
+            statement = statement.param("before", Timestamp.from(startsBefore));
+        }
+        return statement.query(String.class).list();
+    }
+
+    /** Meetings past their end + {@code age} (the fallback sweep's candidates). */
+    public List<String> endedBefore(Instant cutoff, int limit) {
+        return jdbc.sql("select id from meeting where end_time < :cutoff and status <> 'IN_PROGRESS' order by end_time limit :limit")
+                .param("cutoff", Timestamp.from(cutoff)).param("limit", limit).query(String.class).list();
+    }
+}

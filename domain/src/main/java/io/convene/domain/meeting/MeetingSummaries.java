@@ -1,0 +1,99 @@
+package io.convene.domain.meeting;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The call-log summary of a meeting (who, when, how long), written when it
+ * ends or is cancelled and kept after the meeting is cleaned up. Written again
+ * (replaced) if written twice, so a retried job is harmless.
+ */
+@Component
+public class MeetingSummaries {
+
+    private final JdbcClient jdbc;
+
+    MeetingSummaries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Summary(String meetingId, String title, boolean isInstantCall, String provider, String createdBy,
+                          String status, Instant scheduledStart, Instant scheduledEnd, Instant startedAt,
+                          Instant endedAt, long durationSeconds, int participantCount, int invitedCount) {}
+
+    public void record(Meeting meeting, Instant now) {
+        jdbc.sql("delete from meeting_summary where meeting_id = :id").param("id", meeting.id()).update();
+        jdbc.sql("""
+                insert into meeting_summary (meeting_id, title, is_instant_call, provider, created_by, status,
+                    scheduled_start, scheduled_end, started_at, ended_at, duration_seconds, participant_count,
+                    invited_count, recorded_at)
+                values (:id, :title, :call, :provider, :createdBy, :status, :start, :end, :startedAt, :endedAt,
+                    :duration, :joined, :invited, :now)""")
+                .param("id", meeting.id())
+                .param("title", meeting.title())
+                .param("call", meeting.isInstantCall())
+                .param("provider", meeting.provider().name())
+                .param("createdBy", meeting.createdBy())
+                .param("status", meeting.status().name())
+                .param("start", Timestamp.from(meeting.startTime()))
+                .param("end", Timestamp.from(meeting.endTime()))
+                .param("startedAt", ts(meeting.startedAt()))
+                .param("endedAt", ts(meeting.endedAt()))
+                .param("duration", meeting.duration().toSeconds())
+                .param("joined", (int) meeting.distinctJoiners())
+                .param("invited", meeting.participants().size())
+                .param("now", Timestamp.from(now))
+                .update();
+        for (Participant p : meeting.participants()) {
+            jdbc.sql("""
+                    insert into meeting_summary_participant (meeting_id, user_id, display_name, role, joined,
+                        first_joined_at, last_left_at, attended_seconds)
+                    values (:id, :user, :name, :role, :joined, :joinedAt, :leftAt, :seconds)""")
+                    .param("id", meeting.id()).param("user", p.userId()).param("name", p.displayName())
+                    .param("role", p.role().name()).param("joined", p.everJoined())
+                    .param("joinedAt", ts(p.joinedAt())).param("leftAt", ts(p.leftAt()))
+                    .param("seconds", p.attendedSeconds())
+                    .update();
+        }
+    }
+
+    public boolean exists(String meetingId) {
+        return jdbc.sql("select count(*) from meeting_summary where meeting_id = :id").param("id", meetingId)
+                .query(Long.class).single() > 0;
+    }
+
+    /** Ended meetings of a user (or of everyone: {@code userId == null}), newest first. */
+    public List<Summary> past(String userId, String titleQuery, int limit, int offset) {
+        String sql = """
+                select s.* from meeting_summary s
+                %s
+                where s.status = 'ENDED' %s
+                order by s.ended_at desc, s.meeting_id limit :limit offset :offset""".formatted(
+                userId == null ? "" : "join meeting_summary_participant p on p.meeting_id = s.meeting_id and p.user_id = :user",
+                titleQuery == null ? "" : "and lower(s.title) like :q");
+        var statement = jdbc.sql(sql).param("limit", limit).param("offset", offset);
+        if (userId != null) {
+            statement = statement.param("user", userId);
+        }
+        if (titleQuery != null) {
+            statement = statement.param("q", "%" + titleQuery.toLowerCase() + "%");
+        }
+        return statement.query((rs, n) -> new Summary(rs.getString("meeting_id"), rs.getString("title"),
+                rs.getBoolean("is_instant_call"), rs.getString("provider"), rs.getString("created_by"),
+                rs.getString("status"), rs.getTimestamp("scheduled_start").toInstant(),
+                rs.getTimestamp("scheduled_end").toInstant(), instant(rs.getTimestamp("started_at")),
+                instant(rs.getTimestamp("ended_at")), rs.getLong("duration_seconds"), rs.getInt("participant_count"),
+                rs.getInt("invited_count"))).list();
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

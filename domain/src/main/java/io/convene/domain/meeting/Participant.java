@@ -1,0 +1,105 @@
+package io.convene.domain.meeting;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.data.relational.core.mapping.Table;
+
+/** A portal user in a meeting: role, answer, attendance. Part of the {@link Meeting} aggregate. */
+@Table("meeting_participant")
+public class Participant {
+
+    private final String userId;
+    private String displayName;
+    private MeetingRole role;
+    private ParticipantStatus status;
+    private final Instant invitedAt;
+    private Instant joinedAt;
+    private Instant leftAt;
+    private long attendedSeconds;
+    private boolean everJoined;
+
+    @org.springframework.data.annotation.PersistenceCreator
+    Participant(String userId, String displayName, MeetingRole role, ParticipantStatus status, Instant invitedAt,
+                Instant joinedAt, Instant leftAt, long attendedSeconds, boolean everJoined) {
+        this.userId = userId;
+        this.displayName = displayName;
+        this.role = role;
+        this.status = status;
+        this.invitedAt = invitedAt;
+        this.joinedAt = joinedAt;
+        this.leftAt = leftAt;
+        this.attendedSeconds = attendedSeconds;
+        this.everJoined = everJoined;
+    }
+
+    static Participant invited(String userId, String displayName, MeetingRole role, ParticipantStatus status, Instant now) {
+        return new Participant(userId, displayName, role, status, now, null, null, 0, false);
+    }
+
+    void join(Instant now) {
+        status = ParticipantStatus.JOINED;
+        joinedAt = now;
+        leftAt = null;
+        everJoined = true;
+    }
+
+    void leave(Instant now) {
+        if (status == ParticipantStatus.JOINED) {
+            attendedSeconds += Math.max(0, Duration.between(joinedAt, now).toSeconds());
+            status = ParticipantStatus.LEFT;
+            leftAt = now;
+        }
+    }
+
+    void respond(boolean accept) {
+        status = accept ? ParticipantStatus.ACCEPTED : ParticipantStatus.DECLINED;
+    }
+
+    void assign(MeetingRole newRole) {
+        role = newRole;
+    }
+
+    public boolean isPresent() {
+        return status == ParticipantStatus.JOINED;
+    }
+
+    public boolean hasDeclined() {
+        return status == ParticipantStatus.DECLINED;
+    }
+
+    public String userId() {
+        return userId;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public MeetingRole role() {
+        return role;
+    }
+
+    public ParticipantStatus status() {
+        return status;
+    }
+
+    public Instant invitedAt() {
+        return invitedAt;
+    }
+
+    public Instant joinedAt() {
+        return joinedAt;
+    }
+
+    public Instant leftAt() {
+        return leftAt;
+    }
+
+    public long attendedSeconds() {
+        return attendedSeconds;
+    }
+
+    public boolean everJoined() {
+        return everJoined;
+    }
+}

@@ -1,0 +1,92 @@
+package io.convene.domain.notification;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Per-user notifications. At most one of a kind per meeting and user (the
+ * unique key), so a reminder job that runs twice notifies once.
+ */
+@Component
+public class Notifications {
+
+    private final JdbcClient jdbc;
+
+    Notifications(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Adds the notification unless the user has one of this type for this meeting; true if added. */
+    public boolean addOnce(String userId, String type, String meetingId, String title, String dataJson,
+                           Instant now, Instant expiresAt) {
+        return jdbc.sql("""
+                insert into notification (id, user_id, type, meeting_id, title, data, created_at, expires_at)
+                values (:id, :user, :type, :meeting, :title, cast(:data as jsonb), :now, :expires)
+                on conflict (meeting_id, user_id, type) do nothing""")
+                .param("id", UUID.randomUUID())
+                .param("user", userId)
+                .param("type", type)
+                .param("meeting", meetingId)
+                .param("title", title)
+                .param("data", dataJson)
+                .param("now", Timestamp.from(now))
+                .param("expires", expiresAt == null ? null : Timestamp.from(expiresAt))
+                .update() == 1;
+    }
+
+    /** The user's notifications that are neither dismissed nor expired, newest first. */
+    public List<Notification> active(String userId, Instant now, int limit) {
+        return jdbc.sql("""
+                select id, user_id, type, meeting_id, title, data::text as data, created_at, expires_at, dismissed_at
+                from notification
+                where user_id = :user and dismissed_at is null and (expires_at is null or expires_at > :now)
+                order by created_at desc limit :limit""")
+                .param("user", userId).param("now", Timestamp.from(now)).param("limit", limit)
+                .query(Notifications::map).list();
+    }
+
+    public List<Notification> forMeeting(String meetingId) {
+        return jdbc.sql("""
+                select id, user_id, type, meeting_id, title, data::text as data, created_at, expires_at, dismissed_at
+                from notification where meeting_id = :meeting order by created_at""")
+                .param("meeting", meetingId).query(Notifications::map).list();
+    }
+
+    public Optional<Notification> find(UUID id) {
+        return jdbc.sql("""
+                select id, user_id, type, meeting_id, title, data::text as data, created_at, expires_at, dismissed_at
+                from notification where id = :id""").param("id", id).query(Notifications::map).optional();
+    }
+
+    public void dismiss(UUID id, Instant now) {
+        jdbc.sql("update notification set dismissed_at = :now where id = :id and dismissed_at is null")
+                .param("id", id).param("now", Timestamp.from(now)).update();
+    }
+
+    /** Withdraws the meeting's notifications of these types that nobody dismissed yet (cancel, reschedule). */
+    public int withdraw(String meetingId, Collection<String> types) {
+        return jdbc.sql("delete from notification where meeting_id = :meeting and type in (:types) and dismissed_at is null")
+                .param("meeting", meetingId).param("types", types).update();
+    }
+
+    public void deleteForMeeting(String meetingId) {
+        jdbc.sql("delete from notification where meeting_id = :meeting").param("meeting", meetingId).update();
+    }
+
+    private static Notification map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Notification(rs.getObject("id", UUID.class), rs.getString("user_id"), rs.getString("type"),
+                rs.getString("meeting_id"), rs.getString("title"), rs.getString("data"),
+                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("expires_at")),
+                instant(rs.getTimestamp("dismissed_at")));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

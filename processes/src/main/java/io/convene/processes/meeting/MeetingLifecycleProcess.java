@@ -1,0 +1,65 @@
+package io.convene.processes.meeting;
+
+/** The meeting-lifecycle process: key, messages, element ids, variables, worker beans. */
+public final class MeetingLifecycleProcess {
+
+    public static final String KEY = "meeting-lifecycle";
+    public static final String RESOURCE = "bpmn/meeting-lifecycle.bpmn";
+
+    /** Message names the API correlates by business key (= meeting id). */
+    public static final class Messages {
+        public static final String STARTED = "MeetingStarted";
+        public static final String ENDED = "MeetingEnded";
+        public static final String RESCHEDULED = "MeetingRescheduled";
+        public static final String CANCELLED = "MeetingCancelled";
+
+        private Messages() {}
+    }
+
+    public static final class Elements {
+        public static final String SCHEDULED = "SubProcess_Scheduled";
+        public static final String TIMER_15_MIN_BEFORE = "TimerEvent_15MinBefore";
+        public static final String TIMER_AT_START = "TimerEvent_AtStart";
+        public static final String SEND_REMINDER_15 = "Task_SendReminder15";
+        public static final String SEND_REMINDER_AT_START = "Task_SendReminderAtStart";
+        public static final String WAIT_FOR_START = "CatchEvent_MeetingStarted";
+        public static final String CANCELLED_RETENTION = "TimerEvent_CancelledRetention";
+        public static final String NEVER_STARTED = "BoundaryEvent_NeverStarted";
+        public static final String IN_PROGRESS = "Gateway_InProgress";
+        public static final String WAIT_FOR_END = "CatchEvent_MeetingEnded";
+        public static final String IN_PROGRESS_FALLBACK = "TimerEvent_InProgressFallback";
+        public static final String CLOSE = "Task_CloseMeeting";
+        public static final String CLEANUP_WINDOW = "TimerEvent_CleanupWindow";
+        public static final String CLEANUP = "Task_CleanupMeeting";
+        public static final String CLEANED_UP = "EndEvent_MeetingCleanedUp";
+
+        private Elements() {}
+    }
+
+    public static final class Variables {
+        public static final String START_TIME = "startTime";
+        public static final String END_TIME = "endTime";
+        public static final String ENDED_AT = "endedAt";
+        public static final String REMINDER_15_SENT = "reminder15Sent";
+        public static final String REMINDER_AT_START_SENT = "reminderAtStartSent";
+        /** Input of the reminder tasks: which reminder ({@code 15_min_before} | {@code at_start}). */
+        public static final String REMINDER_TYPE = "reminderType";
+        /** Input of the at-start reminder task: how long it shows (ISO-8601). */
+        public static final String EXPIRES_AFTER = "expiresAfter";
+
+        private Variables() {}
+    }
+
+    public static final class Workers {
+        public static final String SEND_REMINDER = "sendMeetingReminder";
+        public static final String CLOSE = "closeMeeting";
+        public static final String CLEANUP = "cleanupMeeting";
+
+        private Workers() {}
+    }
+
+    public static final String REMINDER_15_MIN_BEFORE = "15_min_before";
+    public static final String REMINDER_AT_START = "at_start";
+
+    private MeetingLifecycleProcess() {}
+}

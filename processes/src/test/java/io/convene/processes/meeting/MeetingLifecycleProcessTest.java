@@ -1,0 +1,259 @@
+package io.convene.processes.meeting;
+
+import static io.convene.processes.meeting.MeetingLifecycleProcess.Elements;
+import static io.convene.processes.meeting.MeetingLifecycleProcess.Messages;
+import static io.convene.processes.meeting.MeetingLifecycleProcess.Variables;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+
+import io.convene.processes.ProcessModels;
+import io.convene.processes.support.ProcessDates;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Every path of meeting-lifecycle, on Camunda's clock. */
+@Deployment(resources = MeetingLifecycleProcess.RESOURCE)
+class MeetingLifecycleProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+            .assertClassCoverageAtLeast(0.9)
+            .build();
+
+    private static final Instant NOW = Instant.parse("2026-11-24T09:00:00Z");
+    private static final Instant START = NOW.plus(Duration.ofHours(1));
+    private static final Instant END = START.plus(Duration.ofMinutes(30));
+    private static final String MEETING = "mtg_00000000-0000-4000-8000-000000000001";
+
+    private final List<String> remindersSent = new ArrayList<>();
+    private final List<String> closed = new ArrayList<>();
+    private final List<String> cleanedUp = new ArrayList<>();
+    private String editedDeployment;
+
+    @BeforeEach
+    void setUp() {
+        ClockUtil.setCurrentTime(Date.from(NOW));
+        Mocks.register("dates", new ProcessDates());
+        Mocks.register(MeetingLifecycleProcess.Workers.SEND_REMINDER, (JavaDelegate) execution -> {
+            String type = (String) execution.getVariable(Variables.REMINDER_TYPE);
+            remindersSent.add(type);
+            execution.getProcessInstance().setVariable(MeetingLifecycleProcess.REMINDER_15_MIN_BEFORE.equals(type)
+                    ? Variables.REMINDER_15_SENT : Variables.REMINDER_AT_START_SENT, true);
+        });
+        Mocks.register(MeetingLifecycleProcess.Workers.CLOSE, (JavaDelegate) execution -> {
+            closed.add(execution.getProcessBusinessKey());
+            if (execution.getVariable(Variables.ENDED_AT) == null) {
+                execution.setVariable(Variables.ENDED_AT, ClockUtil.getCurrentTime());
+            }
+        });
+        Mocks.register(MeetingLifecycleProcess.Workers.CLEANUP,
+                (JavaDelegate) execution -> cleanedUp.add(execution.getProcessBusinessKey()));
+    }
+
+    @AfterEach
+    void tearDown() {
+        ClockUtil.reset();
+        Mocks.reset();
+        if (editedDeployment != null) {
+            engine.getProcessEngine().getRepositoryService().deleteDeployment(editedDeployment, true);
+        }
+    }
+
+    @Test
+    void reminders_fire_15_minutes_before_and_at_start_once_each() {
+        ProcessInstance meeting = schedule(START, END);
+        assertThat(timer(meeting, Elements.TIMER_15_MIN_BEFORE).getDuedate().toInstant()).isEqualTo(START.minus(Duration.ofMinutes(15)));
+        assertThat(timer(meeting, Elements.TIMER_AT_START).getDuedate().toInstant()).isEqualTo(START);
+
+        fire(meeting, Elements.TIMER_15_MIN_BEFORE, START.minus(Duration.ofMinutes(15)));
+        runAsync(meeting, Elements.SEND_REMINDER_15);
+        assertThat(remindersSent).containsExactly(MeetingLifecycleProcess.REMINDER_15_MIN_BEFORE);
+
+        fire(meeting, Elements.TIMER_AT_START, START);
+        runAsync(meeting, Elements.SEND_REMINDER_AT_START);
+
+        assertThat(remindersSent).containsExactly(MeetingLifecycleProcess.REMINDER_15_MIN_BEFORE,
+                MeetingLifecycleProcess.REMINDER_AT_START);
+        assertThat(meeting).isWaitingAt(Elements.WAIT_FOR_START);
+        assertThat(timers(meeting)).extracting(this::activityOf).containsExactly(Elements.NEVER_STARTED);
+    }
+
+    @Test
+    void rescheduling_moves_the_pending_reminders_to_the_new_start() {
+        ProcessInstance meeting = schedule(START, END);
+        Instant newStart = START.plus(Duration.ofDays(1));
+
+        reschedule(newStart, newStart.plus(Duration.ofMinutes(30)));
+
+        assertThat(timer(meeting, Elements.TIMER_15_MIN_BEFORE).getDuedate().toInstant()).isEqualTo(newStart.minus(Duration.ofMinutes(15)));
+        assertThat(timer(meeting, Elements.TIMER_AT_START).getDuedate().toInstant()).isEqualTo(newStart);
+        assertThat(timers(meeting)).hasSize(3);
+        assertThat(remindersSent).isEmpty();
+    }
+
+    @Test
+    void a_reminder_already_sent_is_not_sent_again_after_rescheduling() {
+        ProcessInstance meeting = schedule(START, END);
+        fire(meeting, Elements.TIMER_15_MIN_BEFORE, START.minus(Duration.ofMinutes(15)));
+        runAsync(meeting, Elements.SEND_REMINDER_15);
+        Instant newStart = START.plus(Duration.ofHours(2));
+
+        reschedule(newStart, newStart.plus(Duration.ofMinutes(30)));
+
+        assertThat(timers(meeting)).extracting(this::activityOf)
+                .containsExactlyInAnyOrder(Elements.TIMER_AT_START, Elements.NEVER_STARTED);
+        fire(meeting, Elements.TIMER_AT_START, newStart);
+        runAsync(meeting, Elements.SEND_REMINDER_AT_START);
+        assertThat(remindersSent).containsExactly(MeetingLifecycleProcess.REMINDER_15_MIN_BEFORE,
+                MeetingLifecycleProcess.REMINDER_AT_START);
+    }
+
+    @Test
+    void cancelling_removes_the_reminders_and_cleans_up_8_hours_after_the_scheduled_end() {
+        ProcessInstance meeting = schedule(START, END);
+
+        correlate(Messages.CANCELLED, Map.of());
+
+        assertThat(timers(meeting)).extracting(this::activityOf).containsExactly(Elements.CANCELLED_RETENTION);
+        assertThat(timer(meeting, Elements.CANCELLED_RETENTION).getDuedate().toInstant()).isEqualTo(END.plus(Duration.ofHours(8)));
+        fire(meeting, Elements.CANCELLED_RETENTION, END.plus(Duration.ofHours(8)));
+        runAsync(meeting, Elements.CLEANUP);
+        assertThat(remindersSent).isEmpty();
+        assertThat(cleanedUp).containsExactly(MEETING);
+        assertThat(meeting).isEnded();
+    }
+
+    @Test
+    void when_all_left_before_the_scheduled_end_the_meeting_is_deleted_at_once() {
+        ProcessInstance meeting = schedule(START, END);
+        correlate(Messages.STARTED, Map.of());
+        assertThat(meeting).isWaitingAt(Elements.IN_PROGRESS);
+
+        correlate(Messages.ENDED, Map.of(Variables.ENDED_AT, Date.from(START.plus(Duration.ofMinutes(10)))));
+        runAsync(meeting, Elements.CLOSE);
+        runAsync(meeting, Elements.CLEANUP);
+
+        assertThat(closed).containsExactly(MEETING);
+        assertThat(cleanedUp).containsExactly(MEETING);
+        assertThat(meeting).hasNotPassed(Elements.CLEANUP_WINDOW).isEnded();
+    }
+
+    @Test
+    void when_people_stay_past_the_scheduled_end_cleanup_waits_until_8_hours_after_it() {
+        ProcessInstance meeting = schedule(START, END);
+        correlate(Messages.STARTED, Map.of());
+
+        correlate(Messages.ENDED, Map.of(Variables.ENDED_AT, Date.from(END.plus(Duration.ofMinutes(10)))));
+        runAsync(meeting, Elements.CLOSE);
+
+        assertThat(timer(meeting, Elements.CLEANUP_WINDOW).getDuedate().toInstant()).isEqualTo(END.plus(Duration.ofHours(8)));
+        assertThat(cleanedUp).isEmpty();
+        fire(meeting, Elements.CLEANUP_WINDOW, END.plus(Duration.ofHours(8)));
+        runAsync(meeting, Elements.CLEANUP);
+        assertThat(cleanedUp).containsExactly(MEETING);
+        assertThat(meeting).isEnded();
+    }
+
+    @Test
+    void a_meeting_that_never_starts_is_cleaned_up_8_hours_after_its_scheduled_end() {
+        ProcessInstance meeting = schedule(START, END);
+
+        fire(meeting, Elements.NEVER_STARTED, END.plus(Duration.ofHours(8)));
+        runAsync(meeting, Elements.CLEANUP);
+
+        assertThat(cleanedUp).containsExactly(MEETING);
+        assertThat(closed).isEmpty();
+        assertThat(meeting).isEnded();
+    }
+
+    @Test
+    void a_meeting_nobody_ends_is_closed_8_hours_after_its_scheduled_end_and_cleaned_up() {
+        ProcessInstance meeting = schedule(START, END);
+        correlate(Messages.STARTED, Map.of());
+        assertThat(timer(meeting, Elements.IN_PROGRESS_FALLBACK).getDuedate().toInstant()).isEqualTo(END.plus(Duration.ofHours(8)));
+
+        fire(meeting, Elements.IN_PROGRESS_FALLBACK, END.plus(Duration.ofHours(8)));
+        runAsync(meeting, Elements.CLOSE);
+        fire(meeting, Elements.CLEANUP_WINDOW, END.plus(Duration.ofHours(8)));
+        runAsync(meeting, Elements.CLEANUP);
+
+        assertThat(closed).containsExactly(MEETING);
+        assertThat(cleanedUp).containsExactly(MEETING);
+        assertThat(meeting).isEnded();
+    }
+
+    @Test
+    void an_analyst_who_changes_PT15M_to_PT10M_moves_the_reminder_to_10_minutes_before_start() {
+        editedDeployment = ProcessModels.deployEdited(engine.getProcessEngine().getRepositoryService(),
+                MeetingLifecycleProcess.RESOURCE, "'PT15M'", "'PT10M'");
+
+        ProcessInstance meeting = schedule(START, END);
+
+        assertThat(timer(meeting, Elements.TIMER_15_MIN_BEFORE).getDuedate().toInstant()).isEqualTo(START.minus(Duration.ofMinutes(10)));
+        fire(meeting, Elements.TIMER_15_MIN_BEFORE, START.minus(Duration.ofMinutes(10)));
+        runAsync(meeting, Elements.SEND_REMINDER_15);
+        assertThat(remindersSent).containsExactly(MeetingLifecycleProcess.REMINDER_15_MIN_BEFORE);
+    }
+
+    // ---- helpers
+
+    private ProcessInstance schedule(Instant start, Instant end) {
+        return runtimeService().startProcessInstanceByKey(MeetingLifecycleProcess.KEY, MEETING,
+                Map.of(Variables.START_TIME, Date.from(start), Variables.END_TIME, Date.from(end)));
+    }
+
+    private void reschedule(Instant start, Instant end) {
+        correlate(Messages.RESCHEDULED, Map.of(Variables.START_TIME, Date.from(start), Variables.END_TIME, Date.from(end)));
+    }
+
+    private void correlate(String message, Map<String, Object> variables) {
+        runtimeService().createMessageCorrelation(message).processInstanceBusinessKey(MEETING)
+                .setVariables(variables).correlate();
+    }
+
+    private List<Job> timers(ProcessInstance meeting) {
+        return managementService().createJobQuery().processInstanceId(meeting.getId()).timers().list();
+    }
+
+    private Job timer(ProcessInstance meeting, String activity) {
+        return managementService().createJobQuery().processInstanceId(meeting.getId()).timers().activityId(activity).singleResult();
+    }
+
+    private String activityOf(Job job) {
+        return managementService().createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult().getActivityId();
+    }
+
+    /** Moves Camunda's clock to {@code at} and fires the timer waiting at {@code activity}. */
+    private void fire(ProcessInstance meeting, String activity, Instant at) {
+        Job timer = timer(meeting, activity);
+        assertThat(timer).as("timer at " + activity).isNotNull();
+        assertThat(timer.getDuedate().toInstant()).isBeforeOrEqualTo(at);
+        ClockUtil.setCurrentTime(Date.from(at));
+        execute(timer);
+    }
+
+    /** Runs the asynchronous continuation before {@code activity} (workers run in their own jobs). */
+    private void runAsync(ProcessInstance meeting, String activity) {
+        Job job = managementService().createJobQuery().processInstanceId(meeting.getId()).activityId(activity).singleResult();
+        assertThat(job).as("job before " + activity).isNotNull();
+        execute(job);
+    }
+}
