@@ -79,10 +79,32 @@ final class EmbeddedKeycloakService implements EmbeddedService {
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "kcadmin");
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "kcadmin");
         env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
+        // the realm file says "${CONVENE_BACKEND_CLIENT_SECRET}"; Keycloak fills it in on import
+        String backendSecret = backendClientSecret();
+        env.put("CONVENE_BACKEND_CLIENT_SECRET", backendSecret);
         env.remove("JAVA_TOOL_OPTIONS");
         log.info("Starting Keycloak on http://localhost:" + port + " (log: " + home.getParent().resolve("keycloak.log") + ")");
         process = builder.start();
-        return Map.of("convene.identity.issuer-uri", issuer());
+        return Map.of("convene.identity.issuer-uri", issuer(),
+                "convene.identity.admin-client-secret", backendSecret);
+    }
+
+    /**
+     * The secret of the {@code convene-backend} client (user look-ups). Made once per data
+     * folder, because the realm is imported once; or taken from the environment.
+     */
+    private String backendClientSecret() throws IOException {
+        String fromEnv = System.getenv("CONVENE_BACKEND_CLIENT_SECRET");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return fromEnv;
+        }
+        Path file = home.getParent().resolve("backend-client-secret");
+        if (!Files.exists(file)) {
+            byte[] random = new byte[32];
+            new java.security.SecureRandom().nextBytes(random);
+            Files.writeString(file, java.util.HexFormat.of().formatHex(random));
+        }
+        return Files.readString(file).trim();
     }
 
     @Override

@@ -63,6 +63,23 @@ public abstract class StackTestBase {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    protected HttpResponse<String> send(String method, String path, String token, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(api(path))
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Demo users' ids (keycloak/realm-convene.json). */
+    protected static final String ALICE = "a11ce000-0000-4000-8000-000000000001";
+    protected static final String BOB = "b0b00000-0000-4000-8000-000000000002";
+    protected static final String CAROL = "ca201000-0000-4000-8000-000000000003";
+    protected static final String DAVE = "da4e0000-0000-4000-8000-000000000004";
+    protected static final String ADMIN = "ad010000-0000-4000-8000-000000000005";
+
     private static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;

@@ -71,7 +71,8 @@ class KeycloakUserDirectory implements UserDirectory {
         if (cached.isPresent()) {
             return cached;
         }
-        Optional<DirectoryUser> user = keycloak.getUser(userId).map(KeycloakUserDirectory::toUser);
+        Optional<DirectoryUser> user = keycloak.getUser(userId).map(KeycloakUserDirectory::toUser)
+                .filter(KeycloakUserDirectory::isPerson);
         // only hits are kept: a user created a moment ago must not stay "unknown" for a minute
         user.ifPresent(found -> remember(userId, found));
         return user;
@@ -84,9 +85,17 @@ class KeycloakUserDirectory implements UserDirectory {
         }
         List<DirectoryUser> users = new ArrayList<>();
         for (JsonNode user : keycloak.searchUsers(query == null ? "" : query.strip(), max)) {
-            users.add(toUser(user));
+            DirectoryUser found = toUser(user);
+            if (isPerson(found)) {
+                users.add(found);
+            }
         }
         return List.copyOf(users);
+    }
+
+    /** Service accounts (our own backend client's, for one) are not portal users. */
+    private static boolean isPerson(DirectoryUser user) {
+        return user.username() == null || !user.username().startsWith("service-account-");
     }
 
     static DirectoryUser toUser(JsonNode user) {

@@ -1,0 +1,89 @@
+package io.convene.api.meeting;
+
+import io.convene.api.error.BadRequestException;
+import io.convene.api.error.FieldError;
+import io.convene.domain.meeting.Provider;
+import io.convene.domain.user.DirectoryUser;
+import io.convene.domain.user.UserDirectory;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** The checks Bean Validation cannot express: times, the provider's URL, that invitees exist. */
+@Component
+class MeetingInputs {
+
+    static final Duration DEFAULT_DURATION = Duration.ofMinutes(30);
+    static final Duration LONGEST = Duration.ofHours(24);
+
+    private final UserDirectory directory;
+
+    MeetingInputs(UserDirectory directory) {
+        this.directory = directory;
+    }
+
+    /** The end time: given, or start + durationMinutes (default 30). */
+    Instant endTime(Instant start, Instant end, Integer durationMinutes, List<FieldError> errors) {
+        if (end != null) {
+            if (!end.isAfter(start)) {
+                errors.add(new FieldError("endTime", "must be after startTime"));
+            } else if (Duration.between(start, end).compareTo(LONGEST) > 0) {
+                errors.add(new FieldError("endTime", "a meeting lasts at most 24 hours"));
+            }
+            return end;
+        }
+        if (durationMinutes == null) {
+            return start.plus(DEFAULT_DURATION);
+        }
+        if (durationMinutes <= 0 || durationMinutes > LONGEST.toMinutes()) {
+            errors.add(new FieldError("durationMinutes", "must be between 1 and 1440"));
+            return start.plus(DEFAULT_DURATION);
+        }
+        return start.plus(Duration.ofMinutes(durationMinutes));
+    }
+
+    void externalUrl(Provider provider, String url, List<FieldError> errors) {
+        if (provider == Provider.EXTERNAL && !isHttpUrl(url)) {
+            errors.add(new FieldError("externalUrl", "an EXTERNAL meeting needs an http(s) URL"));
+        }
+    }
+
+    /** The invitees as the directory knows them; unknown ids are errors naming their index. */
+    List<DirectoryUser> users(String field, List<String> ids, List<FieldError> errors) {
+        Map<String, DirectoryUser> found = new LinkedHashMap<>();
+        for (int i = 0; ids != null && i < ids.size(); i++) {
+            String id = ids.get(i);
+            DirectoryUser user = directory.find(id).orElse(null);
+            if (user == null) {
+                errors.add(new FieldError(field + "[" + i + "]", "is not a known user: " + id));
+            } else {
+                found.putIfAbsent(user.id(), user);
+            }
+        }
+        return new ArrayList<>(found.values());
+    }
+
+    static void throwIfAny(List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new BadRequestException(errors);
+        }
+    }
+
+    private static boolean isHttpUrl(String url) {
+        if (url == null || url.isBlank()) {
+            return false;
+        }
+        try {
+            URI uri = URI.create(url.trim());
+            return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                    && uri.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

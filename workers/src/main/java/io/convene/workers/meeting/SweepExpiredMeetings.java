@@ -1,0 +1,45 @@
+package io.convene.workers.meeting;
+
+import io.convene.domain.meeting.MeetingQueries;
+import io.convene.processes.meeting.MeetingCleanupSweepProcess;
+import io.convene.processes.meeting.MeetingLifecycleProcess;
+import java.time.Clock;
+import java.time.Duration;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code Task_SweepExpiredMeetings}: the fallback. Meetings more than
+ * {@code olderThan} (PT8H in the model) past their scheduled end that no
+ * lifecycle instance still holds are deleted.
+ */
+@Component(MeetingCleanupSweepProcess.WORKER)
+class SweepExpiredMeetings implements JavaDelegate {
+
+    private static final int BATCH = 200;
+    private final MeetingQueries queries;
+    private final MeetingCleaner cleaner;
+    private final RuntimeService runtime;
+    private final Clock clock;
+
+    SweepExpiredMeetings(MeetingQueries queries, MeetingCleaner cleaner, RuntimeService runtime, Clock clock) {
+        this.queries = queries;
+        this.cleaner = cleaner;
+        this.runtime = runtime;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Duration olderThan = Duration.parse((String) execution.getVariable(MeetingCleanupSweepProcess.OLDER_THAN));
+        for (String meetingId : queries.endedBefore(clock.instant().minus(olderThan), BATCH)) {
+            boolean held = runtime.createProcessInstanceQuery()
+                    .processDefinitionKey(MeetingLifecycleProcess.KEY).processInstanceBusinessKey(meetingId).count() > 0;
+            if (!held) {
+                cleaner.cleanUp(meetingId);
+            }
+        }
+    }
+}
