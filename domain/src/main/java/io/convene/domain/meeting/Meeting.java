@@ -44,6 +44,9 @@ public class Meeting {
     private final Instant createdAt;
     private Instant startedAt;
     private Instant endedAt;
+    private final String callType;
+    private final String sourceChannelId;
+    private final String threadId;
     @Version
     private Integer version;
     @MappedCollection(idColumn = "meeting_id")
@@ -53,7 +56,8 @@ public class Meeting {
     Meeting(String id, String title, String description, Instant startTime, Instant endTime, Provider provider,
             String externalUrl, String roomKey, boolean recordingEnabled, Integer maxParticipants,
             boolean allowExternal, boolean voiceOnly, boolean muteOnJoin, boolean isInstantCall, MeetingStatus status,
-            String createdBy, Instant createdAt, Instant startedAt, Instant endedAt, Integer version) {
+            String createdBy, Instant createdAt, Instant startedAt, Instant endedAt, String callType,
+            String sourceChannelId, String threadId, Integer version) {
         this.id = id;
         this.title = title;
         this.description = description;
@@ -73,6 +77,9 @@ public class Meeting {
         this.createdAt = createdAt;
         this.startedAt = startedAt;
         this.endedAt = endedAt;
+        this.callType = callType;
+        this.sourceChannelId = sourceChannelId;
+        this.threadId = threadId;
         this.version = version;
     }
 
@@ -82,11 +89,28 @@ public class Meeting {
         Meeting meeting = new Meeting(id, details.title(), details.description(), details.startTime(),
                 details.endTime(), details.provider(), details.externalUrl(), "room-" + UUID.randomUUID(),
                 details.recordingEnabled(), details.maxParticipants(), details.allowExternal(), details.voiceOnly(),
-                details.muteOnJoin(), instantCall, MeetingStatus.SCHEDULED, owner.id(), now, null, null, null);
+                details.muteOnJoin(), instantCall, MeetingStatus.SCHEDULED, owner.id(), now, null, null,
+                null, null, null, null);
         meeting.participants.add(Participant.invited(owner.id(), owner.displayName(), MeetingRole.OWNER,
                 ParticipantStatus.ACCEPTED, now));
         meeting.invite(invitees, now);
         return meeting;
+    }
+
+    /**
+     * Starts an instant call now: the caller is its owner and in it at once; the
+     * callees are invited (they are rung). Its room is a Jitsi room.
+     */
+    public static Meeting call(String id, String title, CallOrigin origin, DirectoryUser caller,
+                               Collection<DirectoryUser> callees, Instant now) {
+        Meeting call = new Meeting(id, title, null, now, now, Provider.JITSI, null, "call-" + UUID.randomUUID(),
+                false, null, false, "audio".equals(origin.callType()), false, true, MeetingStatus.SCHEDULED,
+                caller.id(), now, null, null, origin.callType(), origin.sourceChannelId(), origin.threadId(), null);
+        call.participants.add(Participant.invited(caller.id(), caller.displayName(), MeetingRole.OWNER,
+                ParticipantStatus.ACCEPTED, now));
+        call.invite(callees, now);
+        call.join(caller.id(), true, now);
+        return call;
     }
 
     // ---- participants
@@ -295,4 +319,12 @@ public class Meeting {
     public Instant startedAt() { return startedAt; }
     public Instant endedAt() { return endedAt; }
     public Integer version() { return version; }
+    public String callType() { return callType; }
+    public String sourceChannelId() { return sourceChannelId; }
+    public String threadId() { return threadId; }
+
+    /** Records the client the participant joined with (seed 001's call log). */
+    public void joinedWith(String userId, String deviceInfo) {
+        requireParticipant(userId).deviceInfo(deviceInfo);
+    }
 }

@@ -17,10 +17,11 @@ public class Participant {
     private Instant leftAt;
     private long attendedSeconds;
     private boolean everJoined;
+    private String deviceInfo;
 
     @org.springframework.data.annotation.PersistenceCreator
     Participant(String userId, String displayName, MeetingRole role, ParticipantStatus status, Instant invitedAt,
-                Instant joinedAt, Instant leftAt, long attendedSeconds, boolean everJoined) {
+                Instant joinedAt, Instant leftAt, long attendedSeconds, boolean everJoined, String deviceInfo) {
         this.userId = userId;
         this.displayName = displayName;
         this.role = role;
@@ -30,10 +31,11 @@ public class Participant {
         this.leftAt = leftAt;
         this.attendedSeconds = attendedSeconds;
         this.everJoined = everJoined;
+        this.deviceInfo = deviceInfo;
     }
 
     static Participant invited(String userId, String displayName, MeetingRole role, ParticipantStatus status, Instant now) {
-        return new Participant(userId, displayName, role, status, now, null, null, 0, false);
+        return new Participant(userId, displayName, role, status, now, null, null, 0, false, null);
     }
 
     void join(Instant now) {
@@ -57,6 +59,14 @@ public class Participant {
 
     void assign(MeetingRole newRole) {
         role = newRole;
+    }
+
+    void deviceInfo(String info) {
+        deviceInfo = info == null ? null : info.substring(0, Math.min(info.length(), 500));
+    }
+
+    public String deviceInfo() {
+        return deviceInfo;
     }
 
     public boolean isPresent() {
