@@ -14,3 +14,6 @@ create table presence (
     last_seen timestamptz not null
 );
 create index presence_last_seen on presence (last_seen);
+
+-- the call log (seed 001) shows each participant's device; keep it in the summary too
+alter table meeting_summary_participant add column device_info varchar(500);

@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Start, join, leave, end: what participants do, and what the meeting-lifecycle process is told. */
 @Service
-class AttendanceService {
+public class AttendanceService {
 
     private final Meetings meetings;
     private final MeetingPolicy policy;
@@ -55,13 +55,14 @@ class AttendanceService {
     }
 
     @Transactional
-    JoinView join(String meetingId, CurrentUser user) {
+    public JoinView join(String meetingId, CurrentUser user, String deviceInfo) {
         Meeting meeting = policy.visible(meetings.findById(meetingId), meetingId, user);
         Participant participant = policy.requireParticipant(meeting, user);
         Instant now = clock.instant();
         boolean mayStartEarly = policy.allows(meeting, user, MeetingPermission.START_EARLY);
         boolean startedNow = meeting.join(user.id(), mayStartEarly, now); // state rules first (409)
         JoinView access = access(meeting, participant); // then credentials: if they fail, nothing is saved
+        meeting.joinedWith(user.id(), deviceInfo);
         Meeting saved = meetings.save(meeting);
         if (startedNow) {
             started(saved, user.id());
@@ -73,7 +74,7 @@ class AttendanceService {
     }
 
     @Transactional
-    Meeting leave(String meetingId, CurrentUser user) {
+    public Meeting leave(String meetingId, CurrentUser user) {
         Meeting meeting = policy.visible(meetings.findById(meetingId), meetingId, user);
         Participant participant = policy.requireParticipant(meeting, user);
         Instant now = clock.instant();
@@ -88,7 +89,7 @@ class AttendanceService {
     }
 
     @Transactional
-    Meeting end(String meetingId, CurrentUser user) {
+    public Meeting end(String meetingId, CurrentUser user) {
         Meeting meeting = policy.visible(meetings.findById(meetingId), meetingId, user);
         policy.require(meeting, user, MeetingPermission.END);
         meeting.end(clock.instant());
@@ -104,10 +105,10 @@ class AttendanceService {
     }
 
     private void ended(Meeting meeting, String reason) {
-        outbox.append("meeting.ended", meeting.id(), Map.of("meetingId", meeting.id(),
+        outbox.append(meeting.isInstantCall() ? "call.ended" : "meeting.ended", meeting.id(), Map.of("meetingId", meeting.id(),
                 "durationSeconds", meeting.duration().toSeconds(), "participantCount", meeting.distinctJoiners(),
                 "reason", reason));
-        process.ended(meeting.id(), meeting.endedAt());
+        process.ended(meeting);
     }
 
     private JoinView access(Meeting meeting, Participant participant) {

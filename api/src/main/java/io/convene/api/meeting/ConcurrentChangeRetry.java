@@ -14,11 +14,11 @@ import org.springframework.stereotype.Component;
  * after the last try the conflict is reported (409).
  */
 @Component
-class ConcurrentChangeRetry {
+public class ConcurrentChangeRetry {
 
     private static final int ATTEMPTS = 4;
 
-    <T> T run(Supplier<T> transaction) {
+    public <T> T run(Supplier<T> transaction) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transaction.get();

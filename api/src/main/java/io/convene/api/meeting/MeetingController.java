@@ -181,9 +181,10 @@ class MeetingController {
 
     @PostMapping("/{meetingId}/join")
     @Operation(summary = "Join: Jitsi URL + JWT, the external URL, or a room key + ICE servers")
-    JoinView join(@PathVariable String meetingId, @AuthenticationPrincipal Jwt jwt) {
+    JoinView join(@PathVariable String meetingId, @AuthenticationPrincipal Jwt jwt,
+                  @org.springframework.web.bind.annotation.RequestHeader(value = "User-Agent", required = false) String userAgent) {
         requireValidId(meetingId);
-        return retry.run(() -> attendance.join(meetingId, CurrentUser.of(jwt)));
+        return retry.run(() -> attendance.join(meetingId, CurrentUser.of(jwt), userAgent));
     }
 
     @PostMapping("/{meetingId}/leave")

@@ -15,21 +15,21 @@ import org.springframework.stereotype.Component;
  * exist for them); someone in it without the permission gets 403.
  */
 @Component
-class MeetingPolicy {
+public class MeetingPolicy {
 
     /** The meeting as {@code user} may see it, or 404. */
-    Meeting visible(Optional<Meeting> meeting, String meetingId, CurrentUser user) {
+    public Meeting visible(Optional<Meeting> meeting, String meetingId, CurrentUser user) {
         return meeting.filter(m -> user.isAdmin() || m.participant(user.id()).isPresent())
                 .orElseThrow(() -> new NotFoundException("meeting", meetingId));
     }
 
-    void require(Meeting meeting, CurrentUser user, MeetingPermission permission) {
+    public void require(Meeting meeting, CurrentUser user, MeetingPermission permission) {
         if (!allows(meeting, user, permission)) {
             throw new ForbiddenException("Your role in this meeting does not allow " + permission.name().toLowerCase() + ".");
         }
     }
 
-    boolean allows(Meeting meeting, CurrentUser user, MeetingPermission permission) {
+    public boolean allows(Meeting meeting, CurrentUser user, MeetingPermission permission) {
         if (user.isAdmin()) {
             return true;
         }
@@ -37,7 +37,7 @@ class MeetingPolicy {
     }
 
     /** Joining and the chat are for participants themselves (an admin who is not in it must be invited first). */
-    Participant requireParticipant(Meeting meeting, CurrentUser user) {
+    public Participant requireParticipant(Meeting meeting, CurrentUser user) {
         return meeting.participant(user.id())
                 .orElseThrow(() -> new ForbiddenException("Only participants can do this; invite yourself first."));
     }

@@ -1,5 +1,6 @@
 package io.convene.api.meeting;
 
+import io.convene.processes.call.InstantCallProcess;
 import io.convene.processes.meeting.MeetingLifecycleProcess;
 import io.convene.processes.meeting.MeetingLifecycleProcess.Messages;
 import io.convene.processes.meeting.MeetingLifecycleProcess.Variables;
@@ -36,8 +37,9 @@ class MeetingProcess {
         correlate(meetingId, Messages.STARTED, Map.of());
     }
 
-    void ended(String meetingId, Instant endedAt) {
-        correlate(meetingId, Messages.ENDED, Map.of(Variables.ENDED_AT, Date.from(endedAt)));
+    void ended(io.convene.domain.meeting.Meeting meeting) {
+        String message = meeting.isInstantCall() ? InstantCallProcess.Messages.ENDED : Messages.ENDED;
+        correlate(meeting.id(), message, Map.of(Variables.ENDED_AT, Date.from(meeting.endedAt())));
     }
 
     void cancelled(String meetingId) {

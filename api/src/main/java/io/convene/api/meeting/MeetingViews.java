@@ -9,24 +9,24 @@ import java.time.Instant;
 import java.util.List;
 
 /** The response bodies of the meetings API. Enums are written lower case, as the portal expects. */
-final class MeetingViews {
+public final class MeetingViews {
 
     private MeetingViews() {}
 
-    record ParticipantView(String userId, String displayName, String role, String status, Instant invitedAt,
+    public record ParticipantView(String userId, String displayName, String role, String status, Instant invitedAt,
                            Instant joinedAt, Instant leftAt, long attendedSeconds) {
-        static ParticipantView of(Participant p) {
+        public static ParticipantView of(Participant p) {
             return new ParticipantView(p.userId(), p.displayName(), lower(p.role()), lower(p.status()), p.invitedAt(),
                     p.joinedAt(), p.leftAt(), p.attendedSeconds());
         }
     }
 
-    record MeetingView(String meetingId, String title, String description, Instant startTime, Instant endTime,
+    public record MeetingView(String meetingId, String title, String description, Instant startTime, Instant endTime,
                        String provider, String externalUrl, boolean recordingEnabled, Integer maxParticipants,
                        boolean allowExternal, boolean voiceOnly, boolean muteOnJoin, String status,
                        boolean isInstantCall, String createdBy, Instant createdAt, Instant startedAt, Instant endedAt,
                        List<ParticipantView> participants) {
-        static MeetingView of(Meeting m) {
+        public static MeetingView of(Meeting m) {
             return new MeetingView(m.id(), m.title(), m.description(), m.startTime(), m.endTime(),
                     m.provider().name(), m.externalUrl(), m.recordingEnabled(), m.maxParticipants(),
                     m.allowExternal(), m.voiceOnly(), m.muteOnJoin(), lower(m.status()), m.isInstantCall(),
@@ -36,7 +36,7 @@ final class MeetingViews {
     }
 
     /** One row of a list: the live and upcoming sections show meetings, the past section their summaries. */
-    record MeetingListItem(String meetingId, String title, Instant startTime, Instant endTime, String status,
+    public record MeetingListItem(String meetingId, String title, Instant startTime, Instant endTime, String status,
                            String provider, boolean isInstantCall, String createdBy, Instant startedAt,
                            Instant endedAt, Long durationSeconds, int participantCount, int invitedCount) {
         static MeetingListItem of(Meeting m) {
@@ -52,32 +52,32 @@ final class MeetingViews {
         }
     }
 
-    record Page<T>(List<T> items, int page, int size) {}
+    public record Page<T>(List<T> items, int page, int size) {}
 
-    record JitsiView(String domain, String room, String url, String token, Instant expiresAt) {}
+    public record JitsiView(String domain, String room, String url, String token, Instant expiresAt) {}
 
-    record JoinView(String meetingId, String provider, String status, String roomKey, String externalUrl,
+    public record JoinView(String meetingId, String provider, String status, String roomKey, String externalUrl,
                     JitsiView jitsi, List<IceServer> iceServers, boolean startedMeeting) {}
 
-    record RoleView(String roleId, String roleName, List<String> permissions) {
+    public record RoleView(String roleId, String roleName, List<String> permissions) {
         static RoleView of(MeetingRole role) {
             return new RoleView(lower(role), role.label(),
                     role.permissions().stream().map(p -> p.name().toLowerCase()).sorted().toList());
         }
     }
 
-    record BulkDeleteResult(int deleted, int failed, List<BulkDeleteError> errors) {}
+    public record BulkDeleteResult(int deleted, int failed, List<BulkDeleteError> errors) {}
 
-    record BulkDeleteError(String meetingId, String reason) {}
+    public record BulkDeleteError(String meetingId, String reason) {}
 
-    record PreviewParticipant(String userId, String displayName) {}
+    public record PreviewParticipant(String userId, String displayName) {}
 
-    record Preview(String meetingId, String title, String status, Instant startTime, int activeCount,
+    public record Preview(String meetingId, String title, String status, Instant startTime, int activeCount,
                    List<PreviewParticipant> activeParticipants) {}
 
-    record ChatMessageView(long id, String userId, String displayName, String body, Instant sentAt) {}
+    public record ChatMessageView(long id, String userId, String displayName, String body, Instant sentAt) {}
 
-    static String lower(Enum<?> value) {
+    public static String lower(Enum<?> value) {
         return value.name().toLowerCase();
     }
 }

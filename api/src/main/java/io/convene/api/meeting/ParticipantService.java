@@ -62,7 +62,8 @@ class ParticipantService {
                     "displayName", invitee.displayName(), "invitedBy", user.id(), "live", live));
             if (live) {
                 notifications.addOnce(invitee.id(), "meeting.live_invite", saved.id(),
-                        user.name() + " invites you to join " + saved.title() + " now", "{}", now, null);
+                        user.name() + " invites you to join " + saved.title() + " now",
+                        Map.of("meetingId", saved.id(), "invitedBy", user.id()), now, null);
             }
         }
         return saved;

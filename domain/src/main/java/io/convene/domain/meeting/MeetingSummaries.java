@@ -50,14 +50,37 @@ public class MeetingSummaries {
         for (Participant p : meeting.participants()) {
             jdbc.sql("""
                     insert into meeting_summary_participant (meeting_id, user_id, display_name, role, joined,
-                        first_joined_at, last_left_at, attended_seconds)
-                    values (:id, :user, :name, :role, :joined, :joinedAt, :leftAt, :seconds)""")
+                        first_joined_at, last_left_at, attended_seconds, device_info)
+                    values (:id, :user, :name, :role, :joined, :joinedAt, :leftAt, :seconds, :device)""")
+                    .param("device", p.deviceInfo())
                     .param("id", meeting.id()).param("user", p.userId()).param("name", p.displayName())
                     .param("role", p.role().name()).param("joined", p.everJoined())
                     .param("joinedAt", ts(p.joinedAt())).param("leftAt", ts(p.leftAt()))
                     .param("seconds", p.attendedSeconds())
                     .update();
         }
+    }
+
+    public record SummaryParticipant(String userId, String displayName, String role, boolean joined,
+                                     Instant firstJoinedAt, Instant lastLeftAt, long attendedSeconds, String deviceInfo) {}
+
+    public java.util.Optional<Summary> find(String meetingId) {
+        return jdbc.sql("select * from meeting_summary where meeting_id = :id").param("id", meetingId)
+                .query((rs, n) -> new Summary(rs.getString("meeting_id"), rs.getString("title"),
+                        rs.getBoolean("is_instant_call"), rs.getString("provider"), rs.getString("created_by"),
+                        rs.getString("status"), rs.getTimestamp("scheduled_start").toInstant(),
+                        rs.getTimestamp("scheduled_end").toInstant(), instant(rs.getTimestamp("started_at")),
+                        instant(rs.getTimestamp("ended_at")), rs.getLong("duration_seconds"),
+                        rs.getInt("participant_count"), rs.getInt("invited_count"))).optional();
+    }
+
+    public List<SummaryParticipant> participants(String meetingId) {
+        return jdbc.sql("select * from meeting_summary_participant where meeting_id = :id order by display_name")
+                .param("id", meetingId)
+                .query((rs, n) -> new SummaryParticipant(rs.getString("user_id"), rs.getString("display_name"),
+                        rs.getString("role"), rs.getBoolean("joined"), instant(rs.getTimestamp("first_joined_at")),
+                        instant(rs.getTimestamp("last_left_at")), rs.getLong("attended_seconds"),
+                        rs.getString("device_info"))).list();
     }
 
     public boolean exists(String meetingId) {

@@ -17,14 +17,22 @@ import org.springframework.stereotype.Component;
 public class Notifications {
 
     private final JdbcClient jdbc;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
-    Notifications(JdbcClient jdbc) {
+    Notifications(JdbcClient jdbc, com.fasterxml.jackson.databind.ObjectMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     /** Adds the notification unless the user has one of this type for this meeting; true if added. */
-    public boolean addOnce(String userId, String type, String meetingId, String title, String dataJson,
+    public boolean addOnce(String userId, String type, String meetingId, String title, java.util.Map<String, ?> data,
                            Instant now, Instant expiresAt) {
+        String dataJson;
+        try {
+            dataJson = json.writeValueAsString(data);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("notification data is not serialisable", e);
+        }
         return jdbc.sql("""
                 insert into notification (id, user_id, type, meeting_id, title, data, created_at, expires_at)
                 values (:id, :user, :type, :meeting, :title, cast(:data as jsonb), :now, :expires)

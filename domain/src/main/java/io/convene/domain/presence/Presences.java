@@ -28,6 +28,17 @@ public class Presences {
                 .param("user", userId).param("now", Timestamp.from(now)).update();
     }
 
+    /** Those of {@code userIds} whose last heartbeat is not older than {@code since}. */
+    public java.util.Set<String> onlineSince(Collection<String> userIds, Instant since) {
+        java.util.Set<String> online = new java.util.HashSet<>();
+        lastSeen(userIds).forEach((user, seen) -> {
+            if (!seen.isBefore(since)) {
+                online.add(user);
+            }
+        });
+        return online;
+    }
+
     /** Last heartbeat of each of {@code userIds} that ever sent one. */
     public Map<String, Instant> lastSeen(Collection<String> userIds) {
         Map<String, Instant> seen = new HashMap<>();

@@ -44,7 +44,7 @@ class CloseMeeting implements JavaDelegate {
         }
         if (meeting.close(now)) {
             meeting = meetings.save(meeting);
-            outbox.append("meeting.ended", meeting.id(), Map.of("meetingId", meeting.id(),
+            outbox.append(meeting.isInstantCall() ? "call.ended" : "meeting.ended", meeting.id(), Map.of("meetingId", meeting.id(),
                     "durationSeconds", meeting.duration().toSeconds(), "participantCount", meeting.distinctJoiners(),
                     "reason", "nobody ended it"));
         }

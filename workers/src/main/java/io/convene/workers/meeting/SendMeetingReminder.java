@@ -1,7 +1,5 @@
 package io.convene.workers.meeting;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.convene.domain.event.EventOutbox;
 import io.convene.domain.meeting.Meeting;
 import io.convene.domain.meeting.MeetingStatus;
@@ -32,19 +30,17 @@ class SendMeetingReminder implements JavaDelegate {
     private final Meetings meetings;
     private final Notifications notifications;
     private final EventOutbox outbox;
-    private final ObjectMapper json;
     private final Clock clock;
 
-    SendMeetingReminder(Meetings meetings, Notifications notifications, EventOutbox outbox, ObjectMapper json, Clock clock) {
+    SendMeetingReminder(Meetings meetings, Notifications notifications, EventOutbox outbox, Clock clock) {
         this.meetings = meetings;
         this.notifications = notifications;
         this.outbox = outbox;
-        this.json = json;
         this.clock = clock;
     }
 
     @Override
-    public void execute(DelegateExecution execution) throws JsonProcessingException {
+    public void execute(DelegateExecution execution) {
         String type = (String) execution.getVariable(Variables.REMINDER_TYPE);
         boolean atStart = MeetingLifecycleProcess.REMINDER_AT_START.equals(type);
         execution.getProcessInstance().setVariable(atStart ? Variables.REMINDER_AT_START_SENT : Variables.REMINDER_15_SENT, true);
@@ -62,9 +58,8 @@ class SendMeetingReminder implements JavaDelegate {
         data.put("startTime", meeting.startTime().toString());
         data.put("minutesBefore", atStart ? 0 : minutesBefore);
         String title = atStart ? meeting.title() + " is starting now" : meeting.title() + " starts in " + minutesBefore + " min";
-        String dataJson = json.writeValueAsString(data);
         for (Participant participant : meeting.expectedParticipants()) {
-            notifications.addOnce(participant.userId(), "meeting.reminder." + type, meeting.id(), title, dataJson, now, expiresAt);
+            notifications.addOnce(participant.userId(), "meeting.reminder." + type, meeting.id(), title, data, now, expiresAt);
         }
         outbox.append("meeting.reminder", meeting.id(), Map.of("meetingId", meeting.id(), "reminderType", type,
                 "minutesBefore", data.get("minutesBefore"),

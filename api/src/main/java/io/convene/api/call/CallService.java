@@ -1,0 +1,205 @@
+package io.convene.api.call;
+
+import io.convene.api.error.BadRequestException;
+import io.convene.api.error.ConflictException;
+import io.convene.api.error.FieldError;
+import io.convene.api.error.ForbiddenException;
+import io.convene.api.error.NotFoundException;
+import io.convene.api.meeting.MeetingPolicy;
+import io.convene.api.presence.PresenceService;
+import io.convene.api.security.CurrentUser;
+import io.convene.domain.event.EventOutbox;
+import io.convene.domain.meeting.CallOrigin;
+import io.convene.domain.meeting.Meeting;
+import io.convene.domain.meeting.MeetingId;
+import io.convene.domain.meeting.Meetings;
+import io.convene.domain.meeting.Participant;
+import io.convene.domain.notification.Notifications;
+import io.convene.domain.user.DirectoryUser;
+import io.convene.domain.user.UserDirectory;
+import io.convene.processes.call.InstantCallProcess;
+import io.convene.processes.call.InstantCallProcess.Messages;
+import io.convene.processes.call.InstantCallProcess.Variables;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Instant calls: start (ringing every online invitee through the instant-call
+ * process), accept, decline, invite mid-call. Each method is one transaction
+ * with its events and process messages.
+ */
+@Service
+class CallService {
+
+    record Started(Meeting call, List<String> ringing, List<String> unreachable) {}
+
+    private final Meetings meetings;
+    private final MeetingPolicy policy;
+    private final UserDirectory directory;
+    private final PresenceService presence;
+    private final EventOutbox outbox;
+    private final Notifications notifications;
+    private final RuntimeService runtime;
+    private final Clock clock;
+
+    CallService(Meetings meetings, MeetingPolicy policy, UserDirectory directory, PresenceService presence,
+                EventOutbox outbox, Notifications notifications, RuntimeService runtime, Clock clock) {
+        this.meetings = meetings;
+        this.policy = policy;
+        this.directory = directory;
+        this.presence = presence;
+        this.outbox = outbox;
+        this.notifications = notifications;
+        this.runtime = runtime;
+        this.clock = clock;
+    }
+
+    @Transactional
+    Started start(String field, List<String> calleeIds, CallOrigin origin, CurrentUser user) {
+        List<DirectoryUser> callees = users(field, calleeIds, user);
+        Instant now = clock.instant();
+        DirectoryUser caller = new DirectoryUser(user.id(), user.username(),
+                user.name() != null ? user.name() : user.username(), user.email());
+        String title = "Call with " + callees.stream().map(DirectoryUser::displayName).collect(Collectors.joining(", "));
+        Meeting call = meetings.save(Meeting.call(MeetingId.newCall(), title.length() > 200 ? title.substring(0, 200) : title,
+                origin, caller, callees, now));
+        Map<String, Object> started = new LinkedHashMap<>();
+        started.put("callId", call.id());
+        started.put("callerId", caller.id());
+        started.put("callType", origin.callType());
+        started.put("participantIds", callees.stream().map(DirectoryUser::id).toList());
+        if (origin.sourceChannelId() != null) {
+            started.put("sourceChannelId", origin.sourceChannelId());
+        }
+        if (origin.threadId() != null) {
+            started.put("threadId", origin.threadId());
+        }
+        outbox.append("call.started", call.id(), started);
+        outbox.append("participant.joined", call.id(), Map.of("meetingId", call.id(), "userId", caller.id(),
+                "displayName", caller.displayName()));
+        List<String> ringing = new ArrayList<>();
+        List<String> unreachable = new ArrayList<>();
+        split(callees, ringing, unreachable);
+        unreachable.forEach(id -> missedBecauseOffline(call, id, now));
+        runtime.startProcessInstanceByKey(InstantCallProcess.KEY, call.id(),
+                Map.of(Variables.RINGEES, ringing, Variables.CALLER, caller.id()));
+        return new Started(call, ringing, unreachable);
+    }
+
+    @Transactional
+    Meeting accept(String callId, CurrentUser user) {
+        Meeting call = visibleCall(callId, user);
+        call.respond(user.id(), true);
+        Meeting saved = meetings.save(call);
+        ring(callId, user.id(), Messages.RING_ACCEPTED);
+        outbox.append("call.accepted", callId, Map.of("callId", callId, "userId", user.id()));
+        return saved;
+    }
+
+    @Transactional
+    Meeting decline(String callId, CurrentUser user) {
+        Meeting call = visibleCall(callId, user);
+        call.respond(user.id(), false);
+        Meeting saved = meetings.save(call);
+        ring(callId, user.id(), Messages.RING_DECLINED);
+        String name = call.participant(user.id()).map(Participant::displayName).orElse(user.id());
+        notifications.addOnce(call.createdBy(), "call.declined." + user.id(), callId, name + " declined the call",
+                Map.of("callId", callId, "userId", user.id()), clock.instant(), null);
+        outbox.append("call.declined", callId, Map.of("callId", callId, "userId", user.id(), "callerId", call.createdBy()));
+        return saved;
+    }
+
+    /** Adds people mid-call: same call id, rung by the same rules. */
+    @Transactional
+    Started invite(String callId, List<String> userIds, CurrentUser user) {
+        Meeting call = visibleCall(callId, user);
+        if (!user.isAdmin() && !call.participant(user.id()).map(Participant::isPresent).orElse(false)) {
+            throw new ForbiddenException("Only someone in the call can add people to it.");
+        }
+        List<DirectoryUser> users = users("participantIds", userIds, null);
+        Instant now = clock.instant();
+        List<DirectoryUser> added = call.invite(users, now);
+        Meeting saved = meetings.save(call);
+        List<String> ringing = new ArrayList<>();
+        List<String> unreachable = new ArrayList<>();
+        split(added, ringing, unreachable);
+        for (DirectoryUser invitee : added) {
+            outbox.append("participant.invited", callId, Map.of("meetingId", callId, "userId", invitee.id(),
+                    "displayName", invitee.displayName(), "invitedBy", user.id(), "live", true));
+        }
+        for (String callee : ringing) {
+            runtime.createMessageCorrelation(Messages.INVITE).processInstanceBusinessKey(callId)
+                    .setVariableLocal(Variables.CALLEE, callee).correlate();
+        }
+        unreachable.forEach(id -> missedBecauseOffline(saved, id, now));
+        return new Started(saved, ringing, unreachable);
+    }
+
+    Meeting visibleCall(String callId, CurrentUser user) {
+        if (!MeetingId.isValid(callId)) {
+            throw new BadRequestException("callId", "must look like call_<uuid>");
+        }
+        Meeting call = policy.visible(meetings.findById(callId), callId, user);
+        if (!call.isInstantCall()) {
+            throw new NotFoundException("call", callId);
+        }
+        return call;
+    }
+
+    private void ring(String callId, String calleeId, String message) {
+        try {
+            runtime.createMessageCorrelation(message).processInstanceBusinessKey(callId)
+                    .processInstanceVariableEquals(Variables.CALLEE, calleeId).correlateWithResult();
+        } catch (MismatchingMessageCorrelationException e) {
+            throw new ConflictException("The call is not ringing you any more.");
+        }
+    }
+
+    private void split(List<DirectoryUser> callees, List<String> ringing, List<String> unreachable) {
+        Set<String> online = presence.online(callees.stream().map(DirectoryUser::id).toList());
+        for (DirectoryUser callee : callees) {
+            (online.contains(callee.id()) ? ringing : unreachable).add(callee.id());
+        }
+    }
+
+    /** An offline invitee is not rung: a missed-call notice for them, "not reachable" for the caller. */
+    private void missedBecauseOffline(Meeting call, String calleeId, Instant now) {
+        String name = call.participant(calleeId).map(Participant::displayName).orElse(calleeId);
+        notifications.addOnce(calleeId, "call.missed", call.id(), "Missed call",
+                Map.of("callId", call.id(), "callerId", call.createdBy()), now, null);
+        notifications.addOnce(call.createdBy(), "call.unreachable." + calleeId, call.id(), name + " is not reachable",
+                Map.of("callId", call.id(), "calleeId", calleeId), now, null);
+        outbox.append("call.missed", call.id(), Map.of("callId", call.id(), "calleeId", calleeId,
+                "callerId", call.createdBy(), "reason", "offline"));
+    }
+
+    private List<DirectoryUser> users(String field, List<String> ids, CurrentUser caller) {
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, DirectoryUser> found = new LinkedHashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            DirectoryUser user = directory.find(ids.get(i)).orElse(null);
+            if (user == null) {
+                errors.add(new FieldError(field + "[" + i + "]", "is not a known user: " + ids.get(i)));
+            } else if (caller == null || !user.id().equals(caller.id())) {
+                found.putIfAbsent(user.id(), user);
+            }
+        }
+        if (errors.isEmpty() && found.isEmpty()) {
+            errors.add(new FieldError(field, "must name someone other than yourself"));
+        }
+        if (!errors.isEmpty()) {
+            throw new BadRequestException(errors);
+        }
+        return new ArrayList<>(found.values());
+    }
+}
