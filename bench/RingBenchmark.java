@@ -1,0 +1,154 @@
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Ring benchmark (run by bench/ring-benchmark.sh against a running Convene):
+ * alice calls bob as fast as N client threads can for a fixed time; bob never
+ * answers, so every ring times out on the BPMN timer. Reports sustained calls
+ * per second and the lag between each ring's due time (its call:incoming
+ * notice expires then) and the missed-call notice the timeout writes.
+ * Not a test: numbers go to docs/benchmarks.md.
+ */
+public class RingBenchmark {
+
+    static final String BOB = "b0b00000-0000-4000-8000-000000000002";
+
+    public static void main(String[] args) throws Exception {
+        String api = arg(args, "--api", "http://localhost:18080");
+        String keycloak = arg(args, "--keycloak", "http://localhost:18180");
+        String db = arg(args, "--db", "jdbc:postgresql://localhost:15433/postgres");
+        int seconds = Integer.parseInt(arg(args, "--seconds", "60"));
+        int threads = Integer.parseInt(arg(args, "--threads", "4"));
+        HttpClient http = HttpClient.newHttpClient();
+        String alice = token(http, keycloak, "alice");
+        String bob = token(http, keycloak, "bob");
+        heartbeat(http, api, bob);
+
+        AtomicLong ok = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        Instant end = Instant.now().plusSeconds(seconds);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        Instant started = Instant.now();
+        for (int t = 0; t < threads; t++) {
+            pool.submit(() -> {
+                while (Instant.now().isBefore(end)) {
+                    long begin = System.nanoTime();
+                    try {
+                        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(api + "/api/calls/instant"))
+                                .header("Authorization", "Bearer " + alice).header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"participantIds\":[\"" + BOB + "\"],\"callType\":\"audio\"}"))
+                                .build(), HttpResponse.BodyHandlers.ofString());
+                        if (response.statusCode() == 201) {
+                            ok.incrementAndGet();
+                            latencies.add((System.nanoTime() - begin) / 1_000_000);
+                        } else {
+                            failed.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        failed.incrementAndGet();
+                    }
+                }
+                return null;
+            });
+        }
+        // bob stays online (heartbeat well inside the 90 s window) while calls are placed
+        while (Instant.now().isBefore(end)) {
+            TimeUnit.SECONDS.sleep(Math.min(20, Math.max(1, Duration.between(Instant.now(), end).toSeconds())));
+            heartbeat(http, api, bob);
+        }
+        pool.shutdown();
+        pool.awaitTermination(1, TimeUnit.MINUTES);
+        double elapsed = Duration.between(started, Instant.now()).toMillis() / 1000.0;
+
+        try (Connection c = DriverManager.getConnection(db, "postgres", "postgres")) {
+            Instant deadline = Instant.now().plusSeconds(180);
+            long rung = 0;
+            long missed = 0;
+            while (Instant.now().isBefore(deadline)) {
+                rung = count(c, "select count(*) from notification where type = 'call.incoming'");
+                missed = count(c, "select count(*) from notification where type = 'call.missed'");
+                if (missed >= rung) {
+                    break;
+                }
+                TimeUnit.SECONDS.sleep(2);
+            }
+            try (ResultSet r = c.createStatement().executeQuery("""
+                    select count(*) as n,
+                           percentile_cont(0.5) within group (order by lag) as p50,
+                           percentile_cont(0.95) within group (order by lag) as p95,
+                           percentile_cont(0.99) within group (order by lag) as p99,
+                           max(lag) as worst
+                    from (select extract(epoch from (m.created_at - i.expires_at)) * 1000 as lag
+                          from notification i join notification m
+                            on m.meeting_id = i.meeting_id and m.user_id = i.user_id and m.type = 'call.missed'
+                          where i.type = 'call.incoming') lags""")) {
+                r.next();
+                Collections.sort(latencies);
+                System.out.printf("""
+                        | calls placed (201) | failed | seconds | calls/s | API p50 / p99 (ms) | rings timed out | timeout lag p50 / p95 / p99 / max (ms) |
+                        |---|---|---|---|---|---|---|
+                        | %d | %d | %.1f | %.1f | %d / %d | %d of %d | %.0f / %.0f / %.0f / %.0f |
+                        """, ok.get(), failed.get(), elapsed, ok.get() / elapsed,
+                        pct(latencies, 0.5), pct(latencies, 0.99), r.getLong("n"), rung,
+                        r.getDouble("p50"), r.getDouble("p95"), r.getDouble("p99"), r.getDouble("worst"));
+            }
+        }
+    }
+
+    static long pct(List<Long> sorted, double p) {
+        return sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, Math.floor(p * sorted.size())));
+    }
+
+    static long count(Connection c, String sql) throws Exception {
+        try (ResultSet r = c.createStatement().executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    static void heartbeat(HttpClient http, String api, String token) throws Exception {
+        http.send(HttpRequest.newBuilder(URI.create(api + "/api/presence/heartbeat")).header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+    }
+
+    static String token(HttpClient http, String keycloak, String user) throws Exception {
+        String form = "grant_type=password&client_id=portal&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(user, StandardCharsets.UTF_8);
+        String body = http.send(HttpRequest.newBuilder(URI.create(keycloak + "/realms/convene/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher m = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(body);
+        if (!m.find()) {
+            throw new IllegalStateException("no token for " + user + ": " + body);
+        }
+        return m.group(1);
+    }
+
+    static String arg(String[] args, String name, String fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+}
