@@ -5,6 +5,7 @@ import io.convene.api.error.ConflictException;
 import io.convene.api.error.FieldError;
 import io.convene.api.error.ForbiddenException;
 import io.convene.api.error.NotFoundException;
+import io.convene.api.meeting.MeetingInputs;
 import io.convene.api.meeting.MeetingPolicy;
 import io.convene.api.presence.PresenceService;
 import io.convene.api.security.CurrentUser;
@@ -16,7 +17,6 @@ import io.convene.domain.meeting.Meetings;
 import io.convene.domain.meeting.Participant;
 import io.convene.domain.notification.Notifications;
 import io.convene.domain.user.DirectoryUser;
-import io.convene.domain.user.UserDirectory;
 import io.convene.processes.call.InstantCallProcess;
 import io.convene.processes.call.InstantCallProcess.Messages;
 import io.convene.processes.call.InstantCallProcess.Variables;
@@ -32,6 +32,7 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Instant calls: start (ringing every online invitee through the instant-call
@@ -45,18 +46,21 @@ class CallService {
 
     private final Meetings meetings;
     private final MeetingPolicy policy;
-    private final UserDirectory directory;
     private final PresenceService presence;
     private final EventOutbox outbox;
     private final Notifications notifications;
     private final RuntimeService runtime;
     private final Clock clock;
+    private final MeetingInputs inputs;
+    private final TransactionTemplate transactions;
 
-    CallService(Meetings meetings, MeetingPolicy policy, UserDirectory directory, PresenceService presence,
-                EventOutbox outbox, Notifications notifications, RuntimeService runtime, Clock clock) {
+    CallService(Meetings meetings, MeetingPolicy policy, MeetingInputs inputs, PresenceService presence,
+                EventOutbox outbox, Notifications notifications, RuntimeService runtime, Clock clock,
+                TransactionTemplate transactions) {
         this.meetings = meetings;
         this.policy = policy;
-        this.directory = directory;
+        this.inputs = inputs;
+        this.transactions = transactions;
         this.presence = presence;
         this.outbox = outbox;
         this.notifications = notifications;
@@ -64,9 +68,13 @@ class CallService {
         this.clock = clock;
     }
 
-    @Transactional
+    /** Looks the callees up first (a network call), then writes the call in one transaction. */
     Started start(String field, List<String> calleeIds, CallOrigin origin, CurrentUser user) {
-        List<DirectoryUser> callees = users(field, calleeIds, user);
+        List<DirectoryUser> callees = callees(field, calleeIds, user);
+        return transactions.execute(tx -> start(callees, origin, user));
+    }
+
+    private Started start(List<DirectoryUser> callees, CallOrigin origin, CurrentUser user) {
         Instant now = clock.instant();
         DirectoryUser caller = new DirectoryUser(user.id(), user.username(),
                 user.name() != null ? user.name() : user.username(), user.email());
@@ -120,13 +128,21 @@ class CallService {
     }
 
     /** Adds people mid-call: same call id, rung by the same rules. */
-    @Transactional
     Started invite(String callId, List<String> userIds, CurrentUser user) {
-        Meeting call = visibleCall(callId, user);
-        if (!user.isAdmin() && !call.participant(user.id()).map(Participant::isPresent).orElse(false)) {
-            throw new ForbiddenException("Only someone in the call can add people to it.");
-        }
-        List<DirectoryUser> users = users("participantIds", userIds, null);
+        List<FieldError> errors = new ArrayList<>();
+        List<DirectoryUser> users = inputs.users("participantIds", userIds, errors); // before the transaction
+        return transactions.execute(tx -> {
+            Meeting call = visibleCall(callId, user);
+            if (!user.isAdmin() && !call.participant(user.id()).map(Participant::isPresent).orElse(false)) {
+                throw new ForbiddenException("Only someone in the call can add people to it.");
+            }
+            MeetingInputs.throwIfAny(errors);
+            return invite(call, users, user);
+        });
+    }
+
+    private Started invite(Meeting call, List<DirectoryUser> users, CurrentUser user) {
+        String callId = call.id();
         Instant now = clock.instant();
         List<DirectoryUser> added = call.invite(users, now);
         Meeting saved = meetings.save(call);
@@ -183,23 +199,14 @@ class CallService {
                 "callerId", call.createdBy(), "reason", "offline"));
     }
 
-    private List<DirectoryUser> users(String field, List<String> ids, CurrentUser caller) {
+    private List<DirectoryUser> callees(String field, List<String> ids, CurrentUser caller) {
         List<FieldError> errors = new ArrayList<>();
-        Map<String, DirectoryUser> found = new LinkedHashMap<>();
-        for (int i = 0; i < ids.size(); i++) {
-            DirectoryUser user = directory.find(ids.get(i)).orElse(null);
-            if (user == null) {
-                errors.add(new FieldError(field + "[" + i + "]", "is not a known user: " + ids.get(i)));
-            } else if (caller == null || !user.id().equals(caller.id())) {
-                found.putIfAbsent(user.id(), user);
-            }
-        }
-        if (errors.isEmpty() && found.isEmpty()) {
+        List<DirectoryUser> callees = new ArrayList<>(inputs.users(field, ids, errors));
+        callees.removeIf(callee -> callee.id().equals(caller.id()));
+        if (errors.isEmpty() && callees.isEmpty()) {
             errors.add(new FieldError(field, "must name someone other than yourself"));
         }
-        if (!errors.isEmpty()) {
-            throw new BadRequestException(errors);
-        }
-        return new ArrayList<>(found.values());
+        MeetingInputs.throwIfAny(errors);
+        return callees;
     }
 }

@@ -14,9 +14,12 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** The checks Bean Validation cannot express: times, the provider's URL, that invitees exist. */
+/**
+ * The checks Bean Validation cannot express: times, the provider's URL, that invitees exist.
+ * The user look-ups call the identity provider: run them before the transaction opens.
+ */
 @Component
-class MeetingInputs {
+public class MeetingInputs {
 
     static final Duration DEFAULT_DURATION = Duration.ofMinutes(30);
     static final Duration LONGEST = Duration.ofHours(24);
@@ -54,7 +57,7 @@ class MeetingInputs {
     }
 
     /** The invitees as the directory knows them; unknown ids are errors naming their index. */
-    List<DirectoryUser> users(String field, List<String> ids, List<FieldError> errors) {
+    public List<DirectoryUser> users(String field, List<String> ids, List<FieldError> errors) {
         Map<String, DirectoryUser> found = new LinkedHashMap<>();
         for (int i = 0; ids != null && i < ids.size(); i++) {
             String id = ids.get(i);
@@ -68,7 +71,7 @@ class MeetingInputs {
         return new ArrayList<>(found.values());
     }
 
-    static void throwIfAny(List<FieldError> errors) {
+    public static void throwIfAny(List<FieldError> errors) {
         if (!errors.isEmpty()) {
             throw new BadRequestException(errors);
         }

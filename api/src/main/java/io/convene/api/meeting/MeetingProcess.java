@@ -47,7 +47,8 @@ class MeetingProcess {
     }
 
     void deleted(String meetingId) {
-        runtime.createProcessInstanceQuery().processDefinitionKey(MeetingLifecycleProcess.KEY)
+        // meeting-lifecycle or instant-call; their call-ring children go with them
+        runtime.createProcessInstanceQuery().rootProcessInstances()
                 .processInstanceBusinessKey(meetingId).list()
                 .forEach(instance -> runtime.deleteProcessInstance(instance.getId(), "meeting deleted by its owner"));
     }

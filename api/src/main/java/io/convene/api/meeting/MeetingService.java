@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Scheduling, editing, cancelling and deleting meetings. Each method is one
@@ -45,9 +46,11 @@ class MeetingService {
     private final EventOutbox outbox;
     private final Notifications notifications;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
     MeetingService(Meetings meetings, MeetingPolicy policy, MeetingInputs inputs, MeetingProcess process,
-                   EventOutbox outbox, Notifications notifications, Clock clock) {
+                   EventOutbox outbox, Notifications notifications, Clock clock, TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.meetings = meetings;
         this.policy = policy;
         this.inputs = inputs;
@@ -57,7 +60,7 @@ class MeetingService {
         this.clock = clock;
     }
 
-    @Transactional
+    /** Validates and looks the invitees up first (a network call), then writes in one transaction. */
     Meeting create(CreateMeeting request, CurrentUser user) {
         List<FieldError> errors = new ArrayList<>();
         Provider provider = request.provider() == null ? Provider.INTERNAL : request.provider();
@@ -73,12 +76,14 @@ class MeetingService {
         DirectoryUser owner = new DirectoryUser(user.id(), user.username(),
                 user.name() != null ? user.name() : user.username(), user.email());
         invitees.removeIf(invitee -> invitee.id().equals(owner.id()));
-        Meeting meeting = meetings.save(Meeting.schedule(MeetingId.newMeeting(), details, owner, invitees, false, clock.instant()));
-        outbox.append("meeting.created", meeting.id(), Map.of("meetingId", meeting.id(), "title", meeting.title(),
-                "startTime", meeting.startTime().toString(), "createdBy", meeting.createdBy(),
-                "participantIds", meeting.participants().stream().map(p -> p.userId()).toList()));
-        process.scheduled(meeting.id(), meeting.startTime(), meeting.endTime());
-        return meeting;
+        return transactions.execute(tx -> {
+            Meeting meeting = meetings.save(Meeting.schedule(MeetingId.newMeeting(), details, owner, invitees, false, clock.instant()));
+            outbox.append("meeting.created", meeting.id(), Map.of("meetingId", meeting.id(), "title", meeting.title(),
+                    "startTime", meeting.startTime().toString(), "createdBy", meeting.createdBy(),
+                    "participantIds", meeting.participants().stream().map(p -> p.userId()).toList()));
+            process.scheduled(meeting.id(), meeting.startTime(), meeting.endTime());
+            return meeting;
+        });
     }
 
     @Transactional

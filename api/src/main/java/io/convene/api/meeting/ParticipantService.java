@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Invitations, answers, removals and roles. */
 @Service
@@ -32,9 +33,11 @@ class ParticipantService {
     private final EventOutbox outbox;
     private final Notifications notifications;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
     ParticipantService(Meetings meetings, MeetingPolicy policy, MeetingInputs inputs, EventOutbox outbox,
-                       Notifications notifications, Clock clock) {
+                       Notifications notifications, Clock clock, TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.meetings = meetings;
         this.policy = policy;
         this.inputs = inputs;
@@ -44,16 +47,21 @@ class ParticipantService {
     }
 
     /** Invites users; {@code live} invites ring into a meeting in progress (seed 002 §3.8). */
-    @Transactional
     Meeting invite(String meetingId, List<String> userIds, boolean live, CurrentUser user) {
-        Meeting meeting = policy.visible(meetings.findById(meetingId), meetingId, user);
-        policy.require(meeting, user, MeetingPermission.INVITE);
+        List<FieldError> errors = new ArrayList<>();
+        List<DirectoryUser> users = inputs.users("participantIds", userIds, errors); // before the transaction
+        return transactions.execute(tx -> {
+            Meeting meeting = policy.visible(meetings.findById(meetingId), meetingId, user);
+            policy.require(meeting, user, MeetingPermission.INVITE);
+            MeetingInputs.throwIfAny(errors);
+            return invite(meeting, users, live, user);
+        });
+    }
+
+    private Meeting invite(Meeting meeting, List<DirectoryUser> users, boolean live, CurrentUser user) {
         if (live && meeting.status() != MeetingStatus.IN_PROGRESS) {
             throw new ConflictException("A live invite needs the meeting in progress; it is " + MeetingViews.lower(meeting.status()) + ".");
         }
-        List<FieldError> errors = new ArrayList<>();
-        List<DirectoryUser> users = inputs.users("participantIds", userIds, errors);
-        MeetingInputs.throwIfAny(errors);
         Instant now = clock.instant();
         List<DirectoryUser> added = meeting.invite(users, now);
         Meeting saved = meetings.save(meeting);

@@ -52,7 +52,11 @@ public class MeetingQueries {
 
     /** Meetings past their end + {@code age} (the fallback sweep's candidates). */
     public List<String> endedBefore(Instant cutoff, int limit) {
-        return jdbc.sql("select id from meeting where end_time < :cutoff and status <> 'IN_PROGRESS' order by end_time limit :limit")
+        // a meeting in progress is left to its process; a call's end_time is its start, so a call
+        // still "in progress" that long after has lost its process and is swept too
+        return jdbc.sql("""
+                select id from meeting where end_time < :cutoff and (status <> 'IN_PROGRESS' or is_instant_call)
+                order by end_time limit :limit""")
                 .param("cutoff", Timestamp.from(cutoff)).param("limit", limit).query(String.class).list();
     }
 }

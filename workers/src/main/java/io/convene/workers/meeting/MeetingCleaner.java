@@ -29,6 +29,9 @@ class MeetingCleaner {
         if (meeting == null) {
             return; // cleaned already: a retried job
         }
+        if (meeting.close(clock.instant())) {
+            meeting = meetings.save(meeting); // the sweep found it still running: its process is gone
+        }
         if (meeting.status() == MeetingStatus.ENDED && !summaries.exists(meetingId)) {
             summaries.record(meeting, clock.instant());
         }

@@ -2,7 +2,6 @@ package io.convene.workers.meeting;
 
 import io.convene.domain.meeting.MeetingQueries;
 import io.convene.processes.meeting.MeetingCleanupSweepProcess;
-import io.convene.processes.meeting.MeetingLifecycleProcess;
 import java.time.Clock;
 import java.time.Duration;
 import org.camunda.bpm.engine.RuntimeService;
@@ -35,8 +34,8 @@ class SweepExpiredMeetings implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Duration olderThan = Duration.parse((String) execution.getVariable(MeetingCleanupSweepProcess.OLDER_THAN));
         for (String meetingId : queries.endedBefore(clock.instant().minus(olderThan), BATCH)) {
-            boolean held = runtime.createProcessInstanceQuery()
-                    .processDefinitionKey(MeetingLifecycleProcess.KEY).processInstanceBusinessKey(meetingId).count() > 0;
+            boolean held = runtime.createProcessInstanceQuery().rootProcessInstances()
+                    .processInstanceBusinessKey(meetingId).count() > 0; // meeting-lifecycle or instant-call
             if (!held) {
                 cleaner.cleanUp(meetingId);
             }
