@@ -3,7 +3,7 @@ package io.convene.api.meeting;
 import java.util.function.Supplier;
 import java.sql.SQLException;
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.ProcessEnginePersistenceException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
@@ -26,14 +26,19 @@ public class ConcurrentChangeRetry {
                 if (attempt == ATTEMPTS) {
                     throw e;
                 }
-            } catch (ProcessEnginePersistenceException e) {
-                // a job finishing on the same instance can surface as a foreign-key violation
-                // (PostgreSQL 23503) instead of an optimistic-locking failure: the same race
-                if (attempt == ATTEMPTS || !isForeignKeyViolation(e)) {
+            } catch (ProcessEngineException e) {
+                // a job finishing on the same instance at the same moment can also surface as a
+                // foreign-key violation (PostgreSQL 23503) or as "parent execution deleted in the
+                // meantime" (ENGINE-03077) instead of an optimistic-locking failure: the same race
+                if (attempt == ATTEMPTS || !(isForeignKeyViolation(e) || isDeletedParent(e))) {
                     throw e;
                 }
             }
         }
+    }
+
+    private static boolean isDeletedParent(ProcessEngineException e) {
+        return e.getMessage() != null && e.getMessage().startsWith("ENGINE-03077");
     }
 
     private static boolean isForeignKeyViolation(Throwable e) {
