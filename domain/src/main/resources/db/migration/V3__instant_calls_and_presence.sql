@@ -17,3 +17,4 @@ create index presence_last_seen on presence (last_seen);
 
 -- the call log (seed 001) shows each participant's device; keep it in the summary too
 alter table meeting_summary_participant add column device_info varchar(500);
+alter table meeting_summary add column call_type varchar(10);

@@ -15,7 +15,6 @@ import io.convene.api.security.CurrentUser;
 import io.convene.domain.meeting.CallOrigin;
 import io.convene.domain.meeting.Meeting;
 import io.convene.domain.meeting.MeetingId;
-import io.convene.domain.meeting.MeetingSummaries;
 import io.convene.domain.meeting.Meetings;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -57,25 +56,19 @@ class CallController {
 
     record ThreadJoin(String token, JitsiConfig jitsiConfig, String joinUrl) {}
 
-    record LogEntry(String userId, String displayName, String role, String status, Instant joinedAt, Instant leftAt,
-                    long durationSeconds, String deviceInfo) {}
-
-    record CallLog(String callId, String status, String callType, String initiatorId, Instant startedAt,
-                   Instant endedAt, long durationSeconds, List<LogEntry> participants) {}
-
     private final CallService calls;
     private final AttendanceService attendance;
     private final ConcurrentChangeRetry retry;
     private final Meetings meetings;
-    private final MeetingSummaries summaries;
+    private final CallLogService callLogs;
 
     CallController(CallService calls, AttendanceService attendance, ConcurrentChangeRetry retry, Meetings meetings,
-                   MeetingSummaries summaries) {
+                   CallLogService callLogs) {
         this.calls = calls;
         this.attendance = attendance;
         this.retry = retry;
         this.meetings = meetings;
-        this.summaries = summaries;
+        this.callLogs = callLogs;
     }
 
     @PostMapping("/instant")
@@ -158,31 +151,8 @@ class CallController {
 
     @GetMapping("/{callId}/log")
     @Operation(summary = "Seed 001: who joined and left when, from which device, and how long")
-    CallLog log(@PathVariable String callId, @AuthenticationPrincipal Jwt jwt) {
-        CurrentUser user = CurrentUser.of(jwt);
-        if (!MeetingId.isValid(callId)) {
-            calls.visibleCall(callId, user); // 400 naming callId
-        }
-        Meeting live = meetings.findById(callId).orElse(null);
-        if (live != null) {
-            Meeting call = calls.visibleCall(callId, user);
-            return new CallLog(call.id(), MeetingViews.lower(call.status()), call.callType(), call.createdBy(),
-                    call.startedAt(), call.endedAt(), call.duration().toSeconds(), call.participants().stream()
-                    .map(p -> new LogEntry(p.userId(), p.displayName(), MeetingViews.lower(p.role()),
-                            MeetingViews.lower(p.status()), p.joinedAt(), p.leftAt(), p.attendedSeconds(), p.deviceInfo()))
-                    .toList());
-        }
-        var summary = summaries.find(callId).filter(MeetingSummaries.Summary::isInstantCall)
-                .orElseThrow(() -> new NotFoundException("call", callId));
-        var participants = summaries.participants(callId);
-        if (!user.isAdmin() && participants.stream().noneMatch(p -> p.userId().equals(user.id()))) {
-            throw new NotFoundException("call", callId);
-        }
-        return new CallLog(summary.meetingId(), summary.status().toLowerCase(), null, summary.createdBy(),
-                summary.startedAt(), summary.endedAt(), summary.durationSeconds(), participants.stream()
-                .map(p -> new LogEntry(p.userId(), p.displayName(), p.role().toLowerCase(), p.joined() ? "left" : "missed",
-                        p.firstJoinedAt(), p.lastLeftAt(), p.attendedSeconds(), p.deviceInfo()))
-                .toList());
+    CallLogService.CallLog log(@PathVariable String callId, @AuthenticationPrincipal Jwt jwt) {
+        return callLogs.log(callId, CurrentUser.of(jwt));
     }
 
     private void requireMember(String callId, CurrentUser user) {

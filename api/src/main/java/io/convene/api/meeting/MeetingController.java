@@ -27,7 +27,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -59,11 +58,13 @@ class MeetingController {
     private final MeetingPolicy policy;
     private final Meetings meetings;
     private final ConcurrentChangeRetry retry;
+    private final MeetingProperties rules;
 
     MeetingController(MeetingService meetingsService, AttendanceService attendance, ParticipantService participants,
                       MeetingListService lists, MeetingExtrasService extras, MeetingPolicy policy, Meetings meetings,
-                      ConcurrentChangeRetry retry) {
+                      ConcurrentChangeRetry retry, MeetingProperties rules) {
         this.retry = retry;
+        this.rules = rules;
         this.meetingsService = meetingsService;
         this.attendance = attendance;
         this.participants = participants;
@@ -97,7 +98,7 @@ class MeetingController {
     Page<MeetingListItem> upcoming(@RequestParam(defaultValue = "0") @Min(0) int page,
                                    @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
                                    @AuthenticationPrincipal Jwt jwt) {
-        return lists.list(CurrentUser.of(jwt), "my", null, "upcoming", null, Duration.ofDays(1), page, size);
+        return lists.list(CurrentUser.of(jwt), "my", null, "upcoming", null, rules.upcomingWindow(), page, size);
     }
 
     @GetMapping("/past")

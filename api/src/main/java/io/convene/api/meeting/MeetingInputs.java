@@ -19,15 +19,15 @@ import org.springframework.stereotype.Component;
  * The user look-ups call the identity provider: run them before the transaction opens.
  */
 @Component
+@org.springframework.boot.context.properties.EnableConfigurationProperties(MeetingProperties.class)
 public class MeetingInputs {
 
-    static final Duration DEFAULT_DURATION = Duration.ofMinutes(30);
-    static final Duration LONGEST = Duration.ofHours(24);
-
     private final UserDirectory directory;
+    private final MeetingProperties rules;
 
-    MeetingInputs(UserDirectory directory) {
+    MeetingInputs(UserDirectory directory, MeetingProperties rules) {
         this.directory = directory;
+        this.rules = rules;
     }
 
     /** The end time: given, or start + durationMinutes (default 30). */
@@ -35,17 +35,17 @@ public class MeetingInputs {
         if (end != null) {
             if (!end.isAfter(start)) {
                 errors.add(new FieldError("endTime", "must be after startTime"));
-            } else if (Duration.between(start, end).compareTo(LONGEST) > 0) {
-                errors.add(new FieldError("endTime", "a meeting lasts at most 24 hours"));
+            } else if (Duration.between(start, end).compareTo(rules.longest()) > 0) {
+                errors.add(new FieldError("endTime", "a meeting lasts at most " + rules.longest().toMinutes() + " minutes"));
             }
             return end;
         }
         if (durationMinutes == null) {
-            return start.plus(DEFAULT_DURATION);
+            return start.plus(rules.defaultDuration());
         }
-        if (durationMinutes <= 0 || durationMinutes > LONGEST.toMinutes()) {
-            errors.add(new FieldError("durationMinutes", "must be between 1 and 1440"));
-            return start.plus(DEFAULT_DURATION);
+        if (durationMinutes <= 0 || durationMinutes > rules.longest().toMinutes()) {
+            errors.add(new FieldError("durationMinutes", "must be between 1 and " + rules.longest().toMinutes()));
+            return start.plus(rules.defaultDuration());
         }
         return start.plus(Duration.ofMinutes(durationMinutes));
     }

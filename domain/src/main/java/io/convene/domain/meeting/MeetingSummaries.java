@@ -22,16 +22,18 @@ public class MeetingSummaries {
 
     public record Summary(String meetingId, String title, boolean isInstantCall, String provider, String createdBy,
                           String status, Instant scheduledStart, Instant scheduledEnd, Instant startedAt,
-                          Instant endedAt, long durationSeconds, int participantCount, int invitedCount) {}
+                          Instant endedAt, long durationSeconds, int participantCount, int invitedCount,
+                          String callType) {}
 
     public void record(Meeting meeting, Instant now) {
         jdbc.sql("delete from meeting_summary where meeting_id = :id").param("id", meeting.id()).update();
         jdbc.sql("""
                 insert into meeting_summary (meeting_id, title, is_instant_call, provider, created_by, status,
                     scheduled_start, scheduled_end, started_at, ended_at, duration_seconds, participant_count,
-                    invited_count, recorded_at)
+                    invited_count, recorded_at, call_type)
                 values (:id, :title, :call, :provider, :createdBy, :status, :start, :end, :startedAt, :endedAt,
-                    :duration, :joined, :invited, :now)""")
+                    :duration, :joined, :invited, :now, :callType)""")
+                .param("callType", meeting.callType())
                 .param("id", meeting.id())
                 .param("title", meeting.title())
                 .param("call", meeting.isInstantCall())
@@ -71,7 +73,7 @@ public class MeetingSummaries {
                         rs.getString("status"), rs.getTimestamp("scheduled_start").toInstant(),
                         rs.getTimestamp("scheduled_end").toInstant(), instant(rs.getTimestamp("started_at")),
                         instant(rs.getTimestamp("ended_at")), rs.getLong("duration_seconds"),
-                        rs.getInt("participant_count"), rs.getInt("invited_count"))).optional();
+                        rs.getInt("participant_count"), rs.getInt("invited_count"), rs.getString("call_type"))).optional();
     }
 
     public List<SummaryParticipant> participants(String meetingId) {
@@ -109,7 +111,7 @@ public class MeetingSummaries {
                 rs.getString("status"), rs.getTimestamp("scheduled_start").toInstant(),
                 rs.getTimestamp("scheduled_end").toInstant(), instant(rs.getTimestamp("started_at")),
                 instant(rs.getTimestamp("ended_at")), rs.getLong("duration_seconds"), rs.getInt("participant_count"),
-                rs.getInt("invited_count"))).list();
+                rs.getInt("invited_count"), rs.getString("call_type"))).list();
     }
 
     private static Timestamp ts(Instant instant) {
