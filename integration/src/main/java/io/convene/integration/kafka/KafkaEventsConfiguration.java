@@ -32,8 +32,10 @@ class KafkaEventsConfiguration {
         return TopicBuilder.name(properties.topic()).partitions(properties.partitions()).replicas(1).build();
     }
 
+    /** A bean, so the context closes its producer on shutdown (before the embedded broker stops). */
     @Bean
-    KafkaTemplate<String, CloudEvent> cloudEventTemplate(KafkaProperties kafka, EventsTopicProperties properties) {
+    DefaultKafkaProducerFactory<String, CloudEvent> cloudEventProducerFactory(KafkaProperties kafka,
+                                                                             EventsTopicProperties properties) {
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties(null));
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class);
@@ -48,7 +50,12 @@ class KafkaEventsConfiguration {
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout / 2);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout / 2);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout);
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+        return new DefaultKafkaProducerFactory<>(config);
+    }
+
+    @Bean
+    KafkaTemplate<String, CloudEvent> cloudEventTemplate(DefaultKafkaProducerFactory<String, CloudEvent> cloudEventProducerFactory) {
+        return new KafkaTemplate<>(cloudEventProducerFactory);
     }
 
     @Bean
