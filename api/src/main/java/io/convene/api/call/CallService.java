@@ -155,7 +155,7 @@ class CallService {
         }
         for (String callee : ringing) {
             runtime.createMessageCorrelation(Messages.INVITE).processInstanceBusinessKey(callId)
-                    .setVariableLocal(Variables.CALLEE, callee).correlate();
+                    .setVariableToTriggeredScope(Variables.CALLEE, callee).correlate(); // the event subprocess's own
         }
         unreachable.forEach(id -> missedBecauseOffline(saved, id, now));
         return new Started(saved, ringing, unreachable);

@@ -43,7 +43,7 @@ public class AttendanceService {
 
     @Transactional
     Meeting start(String meetingId, CurrentUser user) {
-        Meeting meeting = policy.visible(meetings.findById(meetingId), meetingId, user);
+        Meeting meeting = policy.visibleMeeting(meetings.findById(meetingId), meetingId, user);
         Instant now = clock.instant();
         if (now.isBefore(meeting.startTime())) {
             policy.require(meeting, user, MeetingPermission.START_EARLY);

@@ -29,9 +29,11 @@ class MeetingExtrasService {
     private final MeetingService meetingService;
     private final ChatMessages chat;
     private final Clock clock;
+    private final ConcurrentChangeRetry retry;
 
     MeetingExtrasService(Meetings meetings, MeetingPolicy policy, MeetingService meetingService, ChatMessages chat,
-                         Clock clock) {
+                         Clock clock, ConcurrentChangeRetry retry) {
+        this.retry = retry;
         this.meetings = meetings;
         this.policy = policy;
         this.meetingService = meetingService;
@@ -49,7 +51,10 @@ class MeetingExtrasService {
                 continue;
             }
             try {
-                meetingService.delete(id, user);
+                retry.run(() -> {
+                    meetingService.delete(id, user);
+                    return null;
+                });
                 deleted++;
             } catch (NotFoundException e) {
                 errors.add(new BulkDeleteError(id, "Not found"));
@@ -58,6 +63,9 @@ class MeetingExtrasService {
             } catch (MeetingConflict | org.springframework.dao.OptimisticLockingFailureException
                      | org.camunda.bpm.engine.OptimisticLockingException e) {
                 errors.add(new BulkDeleteError(id, "Changed meanwhile; try again"));
+            } catch (RuntimeException e) {
+                // keep going: the ones before are deleted, the caller must learn which failed
+                errors.add(new BulkDeleteError(id, "Could not be deleted: " + e.getClass().getSimpleName()));
             }
         }
         return new BulkDeleteResult(deleted, errors.size(), errors);

@@ -60,8 +60,11 @@ class MeetingListService {
             return new Page<>(summaries.past(userFilter, title, size, offset).stream().map(MeetingListItem::of).toList(),
                     page, size);
         }
-        Instant before = startsWithin == null ? null : clock.instant().plus(startsWithin);
-        List<String> ids = queries.ids(statuses, userFilter, title, before, size, offset);
+        Instant now = clock.instant();
+        Instant before = startsWithin == null ? null : now.plus(startsWithin);
+        // upcoming: a meeting nobody started is no longer upcoming once its end has passed
+        Instant after = chosen == Section.UPCOMING ? now : null;
+        List<String> ids = queries.ids(statuses, userFilter, title, before, after, size, offset);
         Map<String, Meeting> byId = meetings.findAllById(ids).stream()
                 .collect(Collectors.toMap(Meeting::id, Function.identity()));
         return new Page<>(ids.stream().filter(byId::containsKey).map(byId::get).map(MeetingListItem::of).toList(),

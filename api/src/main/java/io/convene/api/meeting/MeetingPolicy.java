@@ -23,6 +23,15 @@ public class MeetingPolicy {
                 .orElseThrow(() -> new NotFoundException("meeting", meetingId));
     }
 
+    /** A scheduled meeting (not an instant call: calls have their own endpoints) as {@code user} may see it, or 404. */
+    public Meeting visibleMeeting(Optional<Meeting> meeting, String meetingId, CurrentUser user) {
+        Meeting visible = visible(meeting, meetingId, user);
+        if (visible.isInstantCall()) {
+            throw new NotFoundException("meeting", meetingId);
+        }
+        return visible;
+    }
+
     public void require(Meeting meeting, CurrentUser user, MeetingPermission permission) {
         if (!allows(meeting, user, permission)) {
             throw new ForbiddenException("Your role in this meeting does not allow " + permission.name().toLowerCase() + ".");
@@ -30,8 +39,8 @@ public class MeetingPolicy {
     }
 
     public boolean allows(Meeting meeting, CurrentUser user, MeetingPermission permission) {
-        if (user.isAdmin()) {
-            return true;
+        if (user.isAdmin() && permission != MeetingPermission.ASSIGN_ROLES) {
+            return true; // role assignment stays the owner's (PRODUCT.md), admins do everything else
         }
         return meeting.participant(user.id()).map(Participant::role).map(role -> role.allows(permission)).orElse(false);
     }

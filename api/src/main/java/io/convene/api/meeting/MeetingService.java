@@ -88,7 +88,7 @@ class MeetingService {
 
     @Transactional
     Meeting update(String meetingId, UpdateMeeting request, CurrentUser user) {
-        Meeting meeting = policy.visible(meetings.findById(meetingId), meetingId, user);
+        Meeting meeting = policy.visibleMeeting(meetings.findById(meetingId), meetingId, user);
         policy.require(meeting, user, MeetingPermission.EDIT);
         MeetingDetails old = meeting.details();
         List<FieldError> errors = new ArrayList<>();
@@ -117,7 +117,7 @@ class MeetingService {
 
     @Transactional
     Meeting updateSettings(String meetingId, UpdateSettings request, CurrentUser user) {
-        Meeting meeting = policy.visible(meetings.findById(meetingId), meetingId, user);
+        Meeting meeting = policy.visibleMeeting(meetings.findById(meetingId), meetingId, user);
         policy.require(meeting, user, MeetingPermission.EDIT);
         MeetingDetails old = meeting.details();
         MeetingDetails changed = new MeetingDetails(old.title(), old.description(), old.startTime(), old.endTime(),
@@ -136,6 +136,7 @@ class MeetingService {
             outbox.append("meeting.updated", saved.id(), Map.of("meetingId", saved.id(), "changes", changes));
         }
         if (!old.startTime().equals(changed.startTime()) || !old.endTime().equals(changed.endTime())) {
+            notifications.withdraw(saved.id(), REMINDER_TYPES); // a shown reminder would name the old time
             process.rescheduled(saved.id(), changed.startTime(), changed.endTime());
         }
         return saved;
@@ -143,7 +144,7 @@ class MeetingService {
 
     @Transactional
     Meeting cancel(String meetingId, CurrentUser user) {
-        Meeting meeting = policy.visible(meetings.findById(meetingId), meetingId, user);
+        Meeting meeting = policy.visibleMeeting(meetings.findById(meetingId), meetingId, user);
         policy.require(meeting, user, MeetingPermission.END);
         meeting.cancel();
         Meeting saved = meetings.save(meeting);
@@ -155,9 +156,9 @@ class MeetingService {
 
     @Transactional
     void delete(String meetingId, CurrentUser user) {
-        Meeting meeting = policy.visible(meetings.findById(meetingId), meetingId, user);
+        Meeting meeting = policy.visibleMeeting(meetings.findById(meetingId), meetingId, user);
         policy.require(meeting, user, MeetingPermission.DELETE);
-        notifications.deleteForMeeting(meetingId);
+        notifications.deleteTransient(meetingId);
         meetings.delete(meeting);
         process.deleted(meetingId);
         outbox.append("meeting.deleted", meetingId, Map.of("meetingId", meetingId, "deletedBy", user.id()));

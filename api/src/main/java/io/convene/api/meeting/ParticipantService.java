@@ -34,9 +34,12 @@ class ParticipantService {
     private final Notifications notifications;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final MeetingProcess process;
 
     ParticipantService(Meetings meetings, MeetingPolicy policy, MeetingInputs inputs, EventOutbox outbox,
-                       Notifications notifications, Clock clock, TransactionTemplate transactions) {
+                       Notifications notifications, Clock clock, TransactionTemplate transactions,
+                       MeetingProcess process) {
+        this.process = process;
         this.transactions = transactions;
         this.meetings = meetings;
         this.policy = policy;
@@ -51,7 +54,7 @@ class ParticipantService {
         List<FieldError> errors = new ArrayList<>();
         List<DirectoryUser> users = inputs.users("participantIds", userIds, errors); // before the transaction
         return transactions.execute(tx -> {
-            Meeting meeting = policy.visible(meetings.findById(meetingId), meetingId, user);
+            Meeting meeting = policy.visibleMeeting(meetings.findById(meetingId), meetingId, user);
             policy.require(meeting, user, MeetingPermission.INVITE);
             MeetingInputs.throwIfAny(errors);
             return invite(meeting, users, live, user);
@@ -79,19 +82,25 @@ class ParticipantService {
 
     @Transactional
     Meeting remove(String meetingId, String userId, CurrentUser user) {
-        Meeting meeting = policy.visible(meetings.findById(meetingId), meetingId, user);
+        Meeting meeting = policy.visibleMeeting(meetings.findById(meetingId), meetingId, user);
         policy.require(meeting, user, MeetingPermission.REMOVE);
-        meeting.remove(userId);
+        boolean emptied = meeting.remove(userId, clock.instant());
         Meeting saved = meetings.save(meeting);
         outbox.append("participant.removed", saved.id(), Map.of("meetingId", saved.id(), "userId", userId,
                 "removedBy", user.id()));
+        if (emptied) {
+            outbox.append("meeting.ended", saved.id(), Map.of("meetingId", saved.id(),
+                    "durationSeconds", saved.duration().toSeconds(), "participantCount", saved.distinctJoiners(),
+                    "reason", "the last participant was removed"));
+            process.ended(saved);
+        }
         return saved;
     }
 
     /** The invitee answers their own invitation. */
     @Transactional
     Meeting respond(String meetingId, String userId, boolean accept, CurrentUser user) {
-        Meeting meeting = policy.visible(meetings.findById(meetingId), meetingId, user);
+        Meeting meeting = policy.visibleMeeting(meetings.findById(meetingId), meetingId, user);
         if (!userId.equals(user.id())) {
             throw new ForbiddenException("Only the invitee answers an invitation.");
         }
@@ -104,7 +113,7 @@ class ParticipantService {
 
     @Transactional
     Meeting assignRole(String meetingId, String userId, String roleId, CurrentUser user) {
-        Meeting meeting = policy.visible(meetings.findById(meetingId), meetingId, user);
+        Meeting meeting = policy.visibleMeeting(meetings.findById(meetingId), meetingId, user);
         policy.require(meeting, user, MeetingPermission.ASSIGN_ROLES);
         MeetingRole role = role(roleId);
         meeting.assignRole(userId, role);

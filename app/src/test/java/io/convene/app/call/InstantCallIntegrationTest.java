@@ -73,6 +73,12 @@ class InstantCallIntegrationTest extends CallFixtures {
         assertThat(notices(id, CAROL, "call.missed")).hasSize(1);
         assertThat(notices(id, ALICE, "call.unreachable." + CAROL)).hasSize(1);
         assertThat(events(id, "call.ringing")).isEqualTo(1);
+
+        send("DELETE", "/api/calls/" + id, tokens.of("alice"), null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> processInstances(id) == 0);
+        assertThat(notices(id, CAROL, "call.missed")).as("a missed call outlives the call").hasSize(1);
+        assertThat(notices(id, ALICE, "call.unreachable." + CAROL)).hasSize(1);
+        assertThat(notices(id, BOB, "call.incoming")).as("a ringing phone does not").isEmpty();
     }
 
     @Test
@@ -117,6 +123,11 @@ class InstantCallIntegrationTest extends CallFixtures {
         assertThat(act("dave", "accept", id).statusCode()).isEqualTo(404);
         assertThat(send("POST", "/api/calls/" + id + "/invite", tokens.of("dave"), Json.write(Map.of("participantIds", List.of(CAROL)))).statusCode()).isEqualTo(404);
         assertThat(send("DELETE", "/api/calls/" + id, tokens.of("dave"), null).statusCode()).isEqualTo(404);
+        // a call is not edited through the meetings API (that would skip its ringing)
+        assertThat(send("PATCH", "/api/meetings/" + id + "/participants/" + BOB, tokens.of("bob"),
+                Json.write(Map.of("status", "declined"))).statusCode()).isEqualTo(404);
+        assertThat(send("POST", "/api/meetings/" + id + "/participants", alice,
+                Json.write(Map.of("participantIds", List.of(CAROL)))).statusCode()).isEqualTo(404);
     }
 
     @Test

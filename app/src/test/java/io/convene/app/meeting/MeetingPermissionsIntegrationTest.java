@@ -113,6 +113,19 @@ class MeetingPermissionsIntegrationTest extends MeetingFixtures {
     }
 
     @Test
+    void removing_the_last_one_in_a_meeting_ends_it() throws Exception {
+        String alice = tokens.of("alice");
+        assertThat(send("POST", "/api/meetings/" + meeting + "/start", alice, null).statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/api/meetings/" + meeting + "/join", tokens.of("carol"), null).statusCode()).isEqualTo(200);
+
+        var removed = send("DELETE", "/api/meetings/" + meeting + "/participants/" + CAROL, alice, null);
+
+        assertThat(removed.statusCode()).isEqualTo(200);
+        assertThat(Json.of(removed).get("status").asText()).isEqualTo("ended");
+        assertThat(Json.of(removed).get("participants").findValuesAsText("userId")).doesNotContain(CAROL);
+    }
+
+    @Test
     void the_owner_role_cannot_be_given_away() throws Exception {
         HttpResponse<String> response = send("POST", "/api/meetings/" + meeting + "/roles", tokens.of("alice"),
                 Json.write(Map.of("userId", BOB, "roleId", "owner")));
@@ -128,6 +141,9 @@ class MeetingPermissionsIntegrationTest extends MeetingFixtures {
         assertThat(get("/api/meetings/" + meeting, admin).statusCode()).isEqualTo(200);
         assertThat(get("/api/meetings?scope=org&size=100", admin).body()).contains(meeting);
         assertThat(get("/api/meetings?scope=org", tokens.of("carol")).statusCode()).isEqualTo(403);
+        assertThat(send("POST", "/api/meetings/" + meeting + "/roles", admin,
+                Json.write(Map.of("userId", CAROL, "roleId", "manager"))).statusCode())
+                .as("role assignment is the owner's alone").isEqualTo(403);
         assertThat(send("DELETE", "/api/meetings/" + meeting, admin, null).statusCode()).isEqualTo(204);
     }
 

@@ -128,12 +128,15 @@ public class Meeting {
         return added;
     }
 
-    public void remove(String userId) {
+    /** Removes a participant; one who is in the meeting leaves first. True when that emptied (ended) it. */
+    public boolean remove(String userId, Instant now) {
         Participant participant = requireParticipant(userId);
         if (participant.role() == MeetingRole.OWNER) {
             throw new MeetingConflict("the owner cannot be removed");
         }
+        boolean ended = participant.isPresent() && leave(userId, now);
         participants.remove(participant);
+        return ended;
     }
 
     public void respond(String userId, boolean accept) {

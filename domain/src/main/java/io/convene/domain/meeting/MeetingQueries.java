@@ -25,15 +25,16 @@ public class MeetingQueries {
      * {@code userId} is part of unless {@code userId} is null (the org view).
      */
     public List<String> ids(List<MeetingStatus> statuses, String userId, String titleQuery, Instant startsBefore,
-                            int limit, int offset) {
+                            Instant endsAfter, int limit, int offset) {
         String sql = """
                 select m.id from meeting m
                 %s
-                where m.status in (:statuses) %s %s
+                where m.status in (:statuses) %s %s %s
                 order by m.start_time, m.id limit :limit offset :offset""".formatted(
                 userId == null ? "" : "join meeting_participant p on p.meeting_id = m.id and p.user_id = :user",
                 titleQuery == null ? "" : "and lower(m.title) like :q",
-                startsBefore == null ? "" : "and m.start_time < :before");
+                startsBefore == null ? "" : "and m.start_time < :before",
+                endsAfter == null ? "" : "and m.end_time > :after");
         var statement = jdbc.sql(sql)
                 .param("statuses", statuses.stream().map(Enum::name).toList())
                 .param("limit", limit)
@@ -47,16 +48,20 @@ public class MeetingQueries {
         if (startsBefore != null) {
             statement = statement.param("before", Timestamp.from(startsBefore));
         }
+        if (endsAfter != null) {
+            statement = statement.param("after", Timestamp.from(endsAfter));
+        }
         return statement.query(String.class).list();
     }
 
     /** Meetings past their end + {@code age} (the fallback sweep's candidates). */
-    public List<String> endedBefore(Instant cutoff, int limit) {
+    public List<String> endedBefore(Instant cutoff, int limit, int offset) {
         // a meeting in progress is left to its process; a call's end_time is its start, so a call
         // still "in progress" that long after has lost its process and is swept too
         return jdbc.sql("""
                 select id from meeting where end_time < :cutoff and (status <> 'IN_PROGRESS' or is_instant_call)
-                order by end_time limit :limit""")
-                .param("cutoff", Timestamp.from(cutoff)).param("limit", limit).query(String.class).list();
+                order by end_time, id limit :limit offset :offset""")
+                .param("cutoff", Timestamp.from(cutoff)).param("limit", limit).param("offset", offset)
+                .query(String.class).list();
     }
 }

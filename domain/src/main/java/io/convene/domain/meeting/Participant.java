@@ -39,6 +39,9 @@ public class Participant {
     }
 
     void join(Instant now) {
+        if (status == ParticipantStatus.JOINED) {
+            return; // a second device or a reload: still in since joinedAt
+        }
         status = ParticipantStatus.JOINED;
         joinedAt = now;
         leftAt = null;

@@ -83,8 +83,15 @@ public class Notifications {
                 .param("meeting", meetingId).param("types", types).update();
     }
 
-    public void deleteForMeeting(String meetingId) {
-        jdbc.sql("delete from notification where meeting_id = :meeting").param("meeting", meetingId).update();
+    /**
+     * Deletes what only makes sense while the meeting exists (reminders, live invites, a
+     * ringing phone). Missed calls, "didn't answer", "declined" and "not reachable" stay:
+     * they are about the past, and the user dismisses them.
+     */
+    public void deleteTransient(String meetingId) {
+        jdbc.sql("""
+                delete from notification where meeting_id = :meeting
+                and (type like 'meeting.%' or type = 'call.incoming')""").param("meeting", meetingId).update();
     }
 
     private static Notification map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -131,7 +131,7 @@ class InstantCallProcessTest {
         ring("bob", Messages.RING_ACCEPTED);
 
         runtimeService().createMessageCorrelation(Messages.INVITE).processInstanceBusinessKey(CALL)
-                .setVariableLocal(Variables.CALLEE, "dave").correlate();
+                .setVariableToTriggeredScope(Variables.CALLEE, "dave").correlate();
 
         assertThat(rung).containsExactly("bob", "dave");
         Job timer = ringTimers().get(0);
@@ -139,6 +139,8 @@ class InstantCallProcessTest {
         execute(timer);
         assertThat(missed).containsExactly("dave");
         assertThat(call).isWaitingAt(Elements.IN_CALL);
+        assertThat(runtimeService().getVariable(call.getId(), Variables.CALLEE))
+                .as("the invitee is the event subprocess's, not the call's").isNull();
     }
 
     @Test

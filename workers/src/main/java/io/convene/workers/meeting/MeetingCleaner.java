@@ -35,7 +35,7 @@ class MeetingCleaner {
         if (meeting.status() == MeetingStatus.ENDED && !summaries.exists(meetingId)) {
             summaries.record(meeting, clock.instant());
         }
-        notifications.deleteForMeeting(meetingId);
+        notifications.deleteTransient(meetingId);
         meetings.delete(meeting);
     }
 }

@@ -4,6 +4,7 @@ import io.convene.domain.meeting.MeetingQueries;
 import io.convene.processes.meeting.MeetingCleanupSweepProcess;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -33,12 +34,20 @@ class SweepExpiredMeetings implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Duration olderThan = Duration.parse((String) execution.getVariable(MeetingCleanupSweepProcess.OLDER_THAN));
-        for (String meetingId : queries.endedBefore(clock.instant().minus(olderThan), BATCH)) {
-            boolean held = runtime.createProcessInstanceQuery().rootProcessInstances()
-                    .processInstanceBusinessKey(meetingId).count() > 0; // meeting-lifecycle or instant-call
-            if (!held) {
-                cleaner.cleanUp(meetingId);
+        java.time.Instant cutoff = clock.instant().minus(olderThan);
+        int held = 0; // skipped rows stay in the result: page past them so they never stall the sweep
+        List<String> batch;
+        do {
+            batch = queries.endedBefore(cutoff, BATCH, held);
+            for (String meetingId : batch) {
+                boolean isHeld = runtime.createProcessInstanceQuery().rootProcessInstances()
+                        .processInstanceBusinessKey(meetingId).count() > 0; // meeting-lifecycle or instant-call
+                if (isHeld) {
+                    held++;
+                } else {
+                    cleaner.cleanUp(meetingId);
+                }
             }
-        }
+        } while (batch.size() == BATCH);
     }
 }
