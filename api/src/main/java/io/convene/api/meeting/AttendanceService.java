@@ -26,16 +26,16 @@ public class AttendanceService {
 
     private final Meetings meetings;
     private final MeetingPolicy policy;
-    private final MeetingProcess process;
+    private final MeetingTransitions transitions;
     private final EventOutbox outbox;
     private final ConferenceAccess conference;
     private final Clock clock;
 
-    AttendanceService(Meetings meetings, MeetingPolicy policy, MeetingProcess process, EventOutbox outbox,
+    AttendanceService(Meetings meetings, MeetingPolicy policy, MeetingTransitions transitions, EventOutbox outbox,
                       ConferenceAccess conference, Clock clock) {
         this.meetings = meetings;
         this.policy = policy;
-        this.process = process;
+        this.transitions = transitions;
         this.outbox = outbox;
         this.conference = conference;
         this.clock = clock;
@@ -50,7 +50,7 @@ public class AttendanceService {
         }
         meeting.start(now);
         Meeting saved = meetings.save(meeting);
-        started(saved, user.id());
+        transitions.started(saved, user.id());
         return saved;
     }
 
@@ -65,7 +65,7 @@ public class AttendanceService {
         meeting.joinedWith(user.id(), deviceInfo);
         Meeting saved = meetings.save(meeting);
         if (startedNow) {
-            started(saved, user.id());
+            transitions.started(saved, user.id());
         }
         outbox.append("participant.joined", saved.id(), Map.of("meetingId", saved.id(), "userId", user.id(),
                 "displayName", participant.displayName()));
@@ -83,7 +83,7 @@ public class AttendanceService {
         outbox.append("participant.left", saved.id(), Map.of("meetingId", saved.id(), "userId", user.id(),
                 "displayName", participant.displayName()));
         if (nobodyLeft) {
-            ended(saved, "the last participant left");
+            transitions.ended(saved, "the last participant left");
         }
         return saved;
     }
@@ -94,21 +94,8 @@ public class AttendanceService {
         policy.require(meeting, user, MeetingPermission.END);
         meeting.end(clock.instant());
         Meeting saved = meetings.save(meeting);
-        ended(saved, "ended by " + user.id());
+        transitions.ended(saved, "ended by " + user.id());
         return saved;
-    }
-
-    private void started(Meeting meeting, String by) {
-        outbox.append("meeting.started", meeting.id(), Map.of("meetingId", meeting.id(), "startedBy", by,
-                "startedAt", meeting.startedAt().toString()));
-        process.started(meeting.id());
-    }
-
-    private void ended(Meeting meeting, String reason) {
-        outbox.append(meeting.isInstantCall() ? "call.ended" : "meeting.ended", meeting.id(), Map.of("meetingId", meeting.id(),
-                "durationSeconds", meeting.duration().toSeconds(), "participantCount", meeting.distinctJoiners(),
-                "reason", reason));
-        process.ended(meeting);
     }
 
     private JoinView access(Meeting meeting, Participant participant) {

@@ -34,12 +34,12 @@ class ParticipantService {
     private final Notifications notifications;
     private final Clock clock;
     private final TransactionTemplate transactions;
-    private final MeetingProcess process;
+    private final MeetingTransitions transitions;
 
     ParticipantService(Meetings meetings, MeetingPolicy policy, MeetingInputs inputs, EventOutbox outbox,
                        Notifications notifications, Clock clock, TransactionTemplate transactions,
-                       MeetingProcess process) {
-        this.process = process;
+                       MeetingTransitions transitions) {
+        this.transitions = transitions;
         this.transactions = transactions;
         this.meetings = meetings;
         this.policy = policy;
@@ -89,10 +89,7 @@ class ParticipantService {
         outbox.append("participant.removed", saved.id(), Map.of("meetingId", saved.id(), "userId", userId,
                 "removedBy", user.id()));
         if (emptied) {
-            outbox.append("meeting.ended", saved.id(), Map.of("meetingId", saved.id(),
-                    "durationSeconds", saved.duration().toSeconds(), "participantCount", saved.distinctJoiners(),
-                    "reason", "the last participant was removed"));
-            process.ended(saved);
+            transitions.ended(saved, "the last participant was removed");
         }
         return saved;
     }
