@@ -4,6 +4,12 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.convene.application.shared.ConflictException;
+import io.convene.application.shared.FieldError;
+import io.convene.application.shared.ForbiddenException;
+import io.convene.application.shared.InvalidInputException;
+import io.convene.application.shared.NotFoundException;
+import io.convene.application.shared.UnavailableException;
 import io.convene.domain.meeting.MeetingConflict;
 import io.convene.domain.meeting.MeetingRuleViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -35,8 +41,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
-    @ExceptionHandler(BadRequestException.class)
-    ProblemDetail badRequest(BadRequestException e) {
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail badRequest(InvalidInputException e) {
         return invalid(e.errors());
     }
 

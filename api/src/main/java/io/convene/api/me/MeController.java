@@ -1,12 +1,10 @@
 package io.convene.api.me;
 
-import io.convene.api.security.CurrentUser;
+import io.convene.application.shared.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Set;
 import java.util.TreeSet;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,8 +18,7 @@ class MeController {
 
     @GetMapping
     @Operation(summary = "Who the caller is, as the token says: user id (sub), names and realm roles")
-    Me me(@AuthenticationPrincipal Jwt jwt) {
-        CurrentUser user = CurrentUser.of(jwt);
-        return new Me(user.id(), user.username(), user.name(), user.email(), new TreeSet<>(user.roles()));
+    Me me(Actor actor) {
+        return new Me(actor.id(), actor.username(), actor.name(), actor.email(), new TreeSet<>(actor.roles()));
     }
 }

@@ -1,5 +1,8 @@
 package io.convene.api.meeting;
 
+import io.convene.application.meeting.MeetingChanges.MeetingEdit;
+import io.convene.application.meeting.MeetingChanges.NewMeeting;
+import io.convene.application.meeting.MeetingChanges.SettingsEdit;
 import io.convene.domain.meeting.Provider;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -30,7 +33,12 @@ final class MeetingRequests {
             @Positive @Max(MAX_PARTICIPANTS_LIMIT) Integer maxParticipants,
             Boolean allowExternal,
             Boolean voiceOnly,
-            Boolean muteOnJoin) {}
+            Boolean muteOnJoin) {
+        NewMeeting toNewMeeting() {
+            return new NewMeeting(title, description, startTime, endTime, durationMinutes, provider, externalUrl,
+                    recordingEnabled, participantIds, maxParticipants, allowExternal, voiceOnly, muteOnJoin);
+        }
+    }
 
     /** PATCH: only the fields given change. */
     record UpdateMeeting(
@@ -44,14 +52,23 @@ final class MeetingRequests {
             @Positive @Max(MAX_PARTICIPANTS_LIMIT) Integer maxParticipants,
             Boolean allowExternal,
             Boolean voiceOnly,
-            Boolean muteOnJoin) {}
+            Boolean muteOnJoin) {
+        MeetingEdit toEdit() {
+            return new MeetingEdit(title, description, startTime, endTime, durationMinutes, externalUrl,
+                    recordingEnabled, maxParticipants, allowExternal, voiceOnly, muteOnJoin);
+        }
+    }
 
     record UpdateSettings(
             Boolean voiceOnly,
             Boolean muteOnJoin,
             Boolean allowExternal,
             Boolean recordingEnabled,
-            @Positive @Max(MAX_PARTICIPANTS_LIMIT) Integer maxParticipants) {}
+            @Positive @Max(MAX_PARTICIPANTS_LIMIT) Integer maxParticipants) {
+        SettingsEdit toEdit() {
+            return new SettingsEdit(voiceOnly, muteOnJoin, allowExternal, recordingEnabled, maxParticipants);
+        }
+    }
 
     record Invite(@NotEmpty @Size(max = 200) List<@NotBlank String> participantIds) {}
 

@@ -1,16 +1,15 @@
 package io.convene.api.ops;
 
-import io.convene.api.error.BadRequestException;
-import io.convene.api.error.NotFoundException;
-import io.convene.api.security.CurrentUser;
+import io.convene.application.probe.TimerProbing;
+import io.convene.application.shared.Actor;
+import io.convene.application.shared.InvalidInputException;
+import io.convene.application.shared.NotFoundException;
 import io.convene.domain.probe.TimerProbe;
 import io.convene.domain.probe.TimerProbeId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,16 +25,16 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "operations")
 class TimerProbeController {
 
-    private final TimerProbeService probes;
+    private final TimerProbing probes;
 
-    TimerProbeController(TimerProbeService probes) {
+    TimerProbeController(TimerProbing probes) {
         this.probes = probes;
     }
 
     @PostMapping
     @Operation(summary = "Start a timer probe; poll it until status is 'fired'")
-    ResponseEntity<TimerProbeView> request(@AuthenticationPrincipal Jwt jwt) {
-        TimerProbe probe = probes.request(CurrentUser.of(jwt).id());
+    ResponseEntity<TimerProbeView> request(Actor actor) {
+        TimerProbe probe = probes.request(actor);
         return ResponseEntity.accepted()
                 .location(URI.create("/api/ops/timer-probes/" + probe.getId()))
                 .body(TimerProbeView.of(probe));
@@ -45,7 +44,7 @@ class TimerProbeController {
     @Operation(summary = "A timer probe: when it was requested, when its timer fired, how late")
     TimerProbeView get(@PathVariable String probeId) {
         if (!TimerProbeId.isValid(probeId)) {
-            throw new BadRequestException("probeId", "must look like prb_<uuid>");
+            throw new InvalidInputException("probeId", "must look like prb_<uuid>");
         }
         return probes.find(new TimerProbeId(probeId)).map(TimerProbeView::of)
                 .orElseThrow(() -> new NotFoundException("timer probe", probeId));

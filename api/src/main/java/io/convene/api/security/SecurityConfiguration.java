@@ -1,5 +1,6 @@
 package io.convene.api.security;
 
+import io.convene.application.shared.Actor;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -64,7 +65,7 @@ class SecurityConfiguration {
     SecurityFilterChain engineRest(HttpSecurity http, JwtAuthenticationConverter converter,
                                    ProblemAuthenticationHandlers problems) throws Exception {
         return bearerOnly(http.securityMatcher(path("/engine-rest/**")), converter, problems)
-                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(CurrentUser.ADMIN))
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(Actor.ADMIN))
                 .build();
     }
 
@@ -74,7 +75,7 @@ class SecurityConfiguration {
                             ProblemAuthenticationHandlers problems) throws Exception {
         return bearerOnly(http.securityMatcher(path("/api/**")), converter, problems)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(path("/api/ops/**")).hasRole(CurrentUser.ADMIN)
+                        .requestMatchers(path("/api/ops/**")).hasRole(Actor.ADMIN)
                         .anyRequest().authenticated())
                 .build();
     }
@@ -86,13 +87,13 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(path("/camunda/assets/**"), path("/camunda/lib/**"),
                                 path("/camunda/favicon.ico")).permitAll()
-                        .requestMatchers(path("/camunda/**")).hasRole(CurrentUser.ADMIN)
+                        .requestMatchers(path("/camunda/**")).hasRole(Actor.ADMIN)
                         .requestMatchers(path(HttpMethod.GET, "/actuator/health/**"),
                                 path(HttpMethod.GET, "/actuator/prometheus"),
                                 path("/v3/api-docs/**"), path("/swagger-ui/**"),
                                 path("/swagger-ui.html"), path("/"), path("/error"))
                         .permitAll()
-                        .anyRequest().hasRole(CurrentUser.ADMIN))
+                        .anyRequest().hasRole(Actor.ADMIN))
                 .oauth2Login(login -> login.loginPage("/oauth2/authorization/keycloak"))
                 .exceptionHandling(errors -> errors.accessDeniedHandler(problems))
                 // Camunda's webapps bring their own CSRF filter (same cookie and header names as Spring's)

@@ -1,7 +1,7 @@
 package io.convene.api.user;
 
+import io.convene.application.user.UserSearch;
 import io.convene.domain.user.DirectoryUser;
-import io.convene.domain.user.UserDirectory;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.NotBlank;
@@ -20,15 +20,15 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "users")
 class UserController {
 
-    private final UserDirectory directory;
+    private final UserSearch users;
 
-    UserController(UserDirectory directory) {
-        this.directory = directory;
+    UserController(UserSearch users) {
+        this.users = users;
     }
 
     @GetMapping
     @Operation(summary = "Users whose user name, name or e-mail contain q (at least 2 characters)")
     List<DirectoryUser> search(@RequestParam @NotBlank @Size(min = 2, max = 100) String q) {
-        return directory.search(q.trim(), 20);
+        return users.search(q);
     }
 }

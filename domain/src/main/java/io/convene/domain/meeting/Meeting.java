@@ -25,7 +25,7 @@ import org.springframework.data.relational.core.mapping.Table;
 public class Meeting {
 
     @Id
-    private final String id;
+    private final MeetingId id;
     private String title;
     private String description;
     private Instant startTime;
@@ -53,7 +53,7 @@ public class Meeting {
     private Set<Participant> participants = new HashSet<>();
 
     @PersistenceCreator
-    Meeting(String id, String title, String description, Instant startTime, Instant endTime, Provider provider,
+    Meeting(MeetingId id, String title, String description, Instant startTime, Instant endTime, Provider provider,
             String externalUrl, String roomKey, boolean recordingEnabled, Integer maxParticipants,
             boolean allowExternal, boolean voiceOnly, boolean muteOnJoin, boolean isInstantCall, MeetingStatus status,
             String createdBy, Instant createdAt, Instant startedAt, Instant endedAt, String callType,
@@ -84,7 +84,7 @@ public class Meeting {
     }
 
     /** Schedules a meeting; its creator is the owner, the invitees members. */
-    public static Meeting schedule(String id, MeetingDetails details, DirectoryUser owner,
+    public static Meeting schedule(MeetingId id, MeetingDetails details, DirectoryUser owner,
                                    Collection<DirectoryUser> invitees, boolean instantCall, Instant now) {
         Meeting meeting = new Meeting(id, details.title(), details.description(), details.startTime(),
                 details.endTime(), details.provider(), details.externalUrl(), "room-" + UUID.randomUUID(),
@@ -101,7 +101,7 @@ public class Meeting {
      * Starts an instant call now: the caller is its owner and in it at once; the
      * callees are invited (they are rung). Its room is a Jitsi room.
      */
-    public static Meeting call(String id, String title, CallOrigin origin, DirectoryUser caller,
+    public static Meeting call(MeetingId id, String title, CallOrigin origin, DirectoryUser caller,
                                Collection<DirectoryUser> callees, Instant now) {
         Meeting call = new Meeting(id, title, null, now, now, Provider.JITSI, null, "call-" + UUID.randomUUID(),
                 false, null, false, "audio".equals(origin.callType()), false, true, MeetingStatus.SCHEDULED,
@@ -302,7 +302,7 @@ public class Meeting {
         return Duration.between(startedAt, endedAt != null ? endedAt : startedAt);
     }
 
-    public String id() { return id; }
+    public MeetingId id() { return id; }
     public String title() { return title; }
     public String description() { return description; }
     public Instant startTime() { return startTime; }

@@ -26,7 +26,7 @@ public class MeetingSummaries {
                           String callType) {}
 
     public void record(Meeting meeting, Instant now) {
-        jdbc.sql("delete from meeting_summary where meeting_id = :id").param("id", meeting.id()).update();
+        jdbc.sql("delete from meeting_summary where meeting_id = :id").param("id", meeting.id().value()).update();
         jdbc.sql("""
                 insert into meeting_summary (meeting_id, title, is_instant_call, provider, created_by, status,
                     scheduled_start, scheduled_end, started_at, ended_at, duration_seconds, participant_count,
@@ -34,7 +34,7 @@ public class MeetingSummaries {
                 values (:id, :title, :call, :provider, :createdBy, :status, :start, :end, :startedAt, :endedAt,
                     :duration, :joined, :invited, :now, :callType)""")
                 .param("callType", meeting.callType())
-                .param("id", meeting.id())
+                .param("id", meeting.id().value())
                 .param("title", meeting.title())
                 .param("call", meeting.isInstantCall())
                 .param("provider", meeting.provider().name())
@@ -55,7 +55,7 @@ public class MeetingSummaries {
                         first_joined_at, last_left_at, attended_seconds, device_info)
                     values (:id, :user, :name, :role, :joined, :joinedAt, :leftAt, :seconds, :device)""")
                     .param("device", p.deviceInfo())
-                    .param("id", meeting.id()).param("user", p.userId()).param("name", p.displayName())
+                    .param("id", meeting.id().value()).param("user", p.userId()).param("name", p.displayName())
                     .param("role", p.role().name()).param("joined", p.everJoined())
                     .param("joinedAt", ts(p.joinedAt())).param("leftAt", ts(p.leftAt()))
                     .param("seconds", p.attendedSeconds())

@@ -1,22 +1,24 @@
 package io.convene.workers.meeting;
 
+import io.convene.application.meeting.MeetingCleanup;
+import io.convene.domain.meeting.MeetingId;
 import io.convene.processes.meeting.MeetingLifecycleProcess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** {@code Task_CleanupMeeting}: the cleanup window is over; delete the meeting. */
+/** {@code Task_CleanupMeeting} / {@code Task_CleanupCall}: the cleanup window is over; delete the meeting. */
 @Component(MeetingLifecycleProcess.Workers.CLEANUP)
 class CleanupMeeting implements JavaDelegate {
 
-    private final MeetingCleaner cleaner;
+    private final MeetingCleanup cleanup;
 
-    CleanupMeeting(MeetingCleaner cleaner) {
-        this.cleaner = cleaner;
+    CleanupMeeting(MeetingCleanup cleanup) {
+        this.cleanup = cleanup;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        cleaner.cleanUp(execution.getProcessBusinessKey());
+        cleanup.cleanUp(new MeetingId(execution.getProcessBusinessKey()));
     }
 }

@@ -1,9 +1,0 @@
-package io.convene.api.error;
-
-/** A dependency the request needs is not configured or not reachable: 503. */
-public class UnavailableException extends RuntimeException {
-
-    public UnavailableException(String message, Throwable cause) {
-        super(message, cause);
-    }
-}

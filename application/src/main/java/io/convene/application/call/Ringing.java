@@ -1,0 +1,109 @@
+package io.convene.application.call;
+
+import io.convene.application.presence.Presence;
+import io.convene.application.shared.UnitOfWork;
+import io.convene.domain.event.EventOutbox;
+import io.convene.domain.meeting.Meeting;
+import io.convene.domain.meeting.MeetingId;
+import io.convene.domain.meeting.Meetings;
+import io.convene.domain.meeting.Participant;
+import io.convene.domain.meeting.ParticipantStatus;
+import io.convene.domain.notification.Notifications;
+import io.convene.domain.user.DirectoryUser;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+
+/**
+ * A callee's phone: rung while online (call:incoming), "didn't answer" / "missed call" when
+ * the ring times out, "not reachable" at once when offline. Each notice is written once
+ * (its notification key), so a retried job is harmless.
+ */
+@Service
+public class Ringing {
+
+    /** Who of the callees is rung (online) and who is not reachable (offline). */
+    record Reach(List<String> ringing, List<String> unreachable) {}
+
+    private final Meetings meetings;
+    private final Notifications notifications;
+    private final Presence presence;
+    private final EventOutbox outbox;
+    private final UnitOfWork work;
+    private final Clock clock;
+
+    Ringing(Meetings meetings, Notifications notifications, Presence presence, EventOutbox outbox, UnitOfWork work,
+            Clock clock) {
+        this.meetings = meetings;
+        this.notifications = notifications;
+        this.presence = presence;
+        this.outbox = outbox;
+        this.work = work;
+        this.clock = clock;
+    }
+
+    /** The process rings {@code callee}; the notice shows for {@code ringFor} (the model's ring timeout). */
+    public void ring(MeetingId callId, String callee, String caller, Duration ringFor) {
+        work.run(() -> {
+            Meeting call = meetings.findById(callId)
+                    .orElseThrow(() -> new IllegalStateException("call " + callId + " is gone"));
+            String callerName = call.participant(caller).map(Participant::displayName).orElse("Someone");
+            Instant now = clock.instant();
+            notifications.addOnce(callee, "call.incoming", callId.value(), callerName + " is calling",
+                    Map.of("callId", callId.value(), "callerId", caller, "callType", String.valueOf(call.callType())),
+                    now, now.plus(ringFor));
+            outbox.append("call.ringing", callId.value(), Map.of("callId", callId.value(), "calleeId", callee,
+                    "callerId", caller));
+        });
+    }
+
+    /** Nobody picked up within the ring timeout: the caller is told, the callee gets a missed call. */
+    public void noAnswer(MeetingId callId, String callee, String caller) {
+        work.run(() -> {
+            Meeting call = meetings.findById(callId).orElse(null);
+            if (call != null && call.participant(callee).map(p -> p.status() == ParticipantStatus.JOINED
+                    || p.status() == ParticipantStatus.ACCEPTED).orElse(false)) {
+                return; // picked up after all
+            }
+            String calleeName = call == null ? callee
+                    : call.participant(callee).map(Participant::displayName).orElse(callee);
+            Instant now = clock.instant();
+            notifications.addOnce(caller, "call.no_answer." + callee, callId.value(), calleeName + " didn't answer",
+                    Map.of("callId", callId.value(), "calleeId", callee), now, null);
+            notifications.addOnce(callee, "call.missed", callId.value(), "Missed call",
+                    Map.of("callId", callId.value(), "callerId", caller), now, null);
+            outbox.append("call.missed", callId.value(), Map.of("callId", callId.value(), "calleeId", callee,
+                    "callerId", caller));
+        });
+    }
+
+    /** In the caller's transaction: splits callees into online (rung) and offline; the offline get their notices. */
+    Reach reach(Meeting call, List<DirectoryUser> callees) {
+        Set<String> online = presence.online(callees.stream().map(DirectoryUser::id).toList());
+        List<String> ringing = new ArrayList<>();
+        List<String> unreachable = new ArrayList<>();
+        for (DirectoryUser callee : callees) {
+            (online.contains(callee.id()) ? ringing : unreachable).add(callee.id());
+        }
+        Instant now = clock.instant();
+        unreachable.forEach(id -> offline(call, id, now));
+        return new Reach(ringing, unreachable);
+    }
+
+    /** An offline callee is not rung: a missed-call notice for them, "not reachable" for the caller. */
+    private void offline(Meeting call, String calleeId, Instant now) {
+        String callId = call.id().value();
+        String name = call.participant(calleeId).map(Participant::displayName).orElse(calleeId);
+        notifications.addOnce(calleeId, "call.missed", callId, "Missed call",
+                Map.of("callId", callId, "callerId", call.createdBy()), now, null);
+        notifications.addOnce(call.createdBy(), "call.unreachable." + calleeId, callId, name + " is not reachable",
+                Map.of("callId", callId, "calleeId", calleeId), now, null);
+        outbox.append("call.missed", callId, Map.of("callId", callId, "calleeId", calleeId,
+                "callerId", call.createdBy(), "reason", "offline"));
+    }
+}

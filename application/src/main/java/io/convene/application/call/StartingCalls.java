@@ -1,0 +1,94 @@
+package io.convene.application.call;
+
+import io.convene.application.meeting.MeetingInputs;
+import io.convene.application.shared.Actor;
+import io.convene.application.shared.FieldError;
+import io.convene.application.shared.InvalidInputException;
+import io.convene.application.shared.UnitOfWork;
+import io.convene.domain.event.EventOutbox;
+import io.convene.domain.meeting.CallOrigin;
+import io.convene.domain.meeting.Meeting;
+import io.convene.domain.meeting.MeetingId;
+import io.convene.domain.meeting.Meetings;
+import io.convene.domain.user.DirectoryUser;
+import io.convene.processes.call.InstantCallGateway;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+
+/** Calling people now (seed 002 §2, seed 001): the call, its events, and the instant-call process that rings. */
+@Service
+public class StartingCalls {
+
+    private static final int MAX_TITLE = 200;
+
+    private final Meetings meetings;
+    private final MeetingInputs inputs;
+    private final Ringing ringing;
+    private final InstantCallGateway process;
+    private final EventOutbox outbox;
+    private final UnitOfWork work;
+    private final Clock clock;
+
+    StartingCalls(Meetings meetings, MeetingInputs inputs, Ringing ringing, InstantCallGateway process,
+                  EventOutbox outbox, UnitOfWork work, Clock clock) {
+        this.meetings = meetings;
+        this.inputs = inputs;
+        this.ringing = ringing;
+        this.process = process;
+        this.outbox = outbox;
+        this.work = work;
+        this.clock = clock;
+    }
+
+    /**
+     * Looks the callees up first (a network call; {@code field} names them in errors), then
+     * writes the call in one transaction.
+     */
+    public CallStarted start(String field, List<String> calleeIds, CallOrigin origin, Actor actor) {
+        List<DirectoryUser> callees = callees(field, calleeIds, actor);
+        return work.write(() -> start(callees, origin, actor));
+    }
+
+    private CallStarted start(List<DirectoryUser> callees, CallOrigin origin, Actor actor) {
+        Instant now = clock.instant();
+        DirectoryUser caller = new DirectoryUser(actor.id(), actor.username(), actor.displayName(), actor.email());
+        String title = "Call with " + callees.stream().map(DirectoryUser::displayName).collect(Collectors.joining(", "));
+        Meeting call = meetings.save(Meeting.call(MeetingId.newCall(),
+                title.length() > MAX_TITLE ? title.substring(0, MAX_TITLE) : title, origin, caller, callees, now));
+        String callId = call.id().value();
+        Map<String, Object> started = new LinkedHashMap<>();
+        started.put("callId", callId);
+        started.put("callerId", caller.id());
+        started.put("callType", origin.callType());
+        started.put("participantIds", callees.stream().map(DirectoryUser::id).toList());
+        if (origin.sourceChannelId() != null) {
+            started.put("sourceChannelId", origin.sourceChannelId());
+        }
+        if (origin.threadId() != null) {
+            started.put("threadId", origin.threadId());
+        }
+        outbox.append("call.started", callId, started);
+        outbox.append("participant.joined", callId, Map.of("meetingId", callId, "userId", caller.id(),
+                "displayName", caller.displayName()));
+        Ringing.Reach reach = ringing.reach(call, callees);
+        process.started(callId, caller.id(), reach.ringing());
+        return new CallStarted(call, reach.ringing(), reach.unreachable());
+    }
+
+    private List<DirectoryUser> callees(String field, List<String> ids, Actor caller) {
+        List<FieldError> errors = new ArrayList<>();
+        List<DirectoryUser> callees = new ArrayList<>(inputs.users(field, ids, errors));
+        callees.removeIf(callee -> callee.id().equals(caller.id()));
+        if (errors.isEmpty() && callees.isEmpty()) {
+            errors.add(new FieldError(field, "must name someone other than yourself"));
+        }
+        InvalidInputException.throwIfAny(errors);
+        return callees;
+    }
+}

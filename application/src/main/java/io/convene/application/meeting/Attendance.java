@@ -1,0 +1,104 @@
+package io.convene.application.meeting;
+
+import io.convene.application.meeting.MeetingResults.JoinView;
+import io.convene.application.shared.Actor;
+import io.convene.application.shared.UnitOfWork;
+import io.convene.domain.event.EventOutbox;
+import io.convene.domain.meeting.Meeting;
+import io.convene.domain.meeting.MeetingId;
+import io.convene.domain.meeting.MeetingPermission;
+import io.convene.domain.meeting.Meetings;
+import io.convene.domain.meeting.Participant;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/**
+ * Start, join, leave, end — what participants do in a meeting or a call — and what its
+ * process is told. Each method is one transaction.
+ */
+@Service
+public class Attendance {
+
+    private final Meetings meetings;
+    private final MeetingPolicy policy;
+    private final MeetingTransitions transitions;
+    private final JoinCredentials credentials;
+    private final EventOutbox outbox;
+    private final UnitOfWork work;
+    private final Clock clock;
+
+    Attendance(Meetings meetings, MeetingPolicy policy, MeetingTransitions transitions, JoinCredentials credentials,
+               EventOutbox outbox, UnitOfWork work, Clock clock) {
+        this.meetings = meetings;
+        this.policy = policy;
+        this.transitions = transitions;
+        this.credentials = credentials;
+        this.outbox = outbox;
+        this.work = work;
+        this.clock = clock;
+    }
+
+    /** The host starts a scheduled meeting; before its start time only with can_start_meeting. */
+    public Meeting start(MeetingId id, Actor actor) {
+        return work.write(() -> {
+            Meeting meeting = policy.visibleMeeting(id, actor);
+            Instant now = clock.instant();
+            if (now.isBefore(meeting.startTime())) {
+                policy.require(meeting, actor, MeetingPermission.START_EARLY);
+            }
+            meeting.start(now);
+            Meeting saved = meetings.save(meeting);
+            transitions.started(saved, actor.id());
+            return saved;
+        });
+    }
+
+    /** Joins (starting the meeting when due); returns how to get into its room. */
+    public JoinView join(MeetingId id, Actor actor, String deviceInfo) {
+        return work.write(() -> {
+            Meeting meeting = policy.visible(id, actor);
+            Participant participant = policy.requireParticipant(meeting, actor);
+            boolean mayStartEarly = policy.allows(meeting, actor, MeetingPermission.START_EARLY);
+            boolean startedNow = meeting.join(actor.id(), mayStartEarly, clock.instant()); // state rules first (409)
+            JoinView access = credentials.forParticipant(meeting, participant, startedNow); // if they fail, nothing is saved
+            meeting.joinedWith(actor.id(), deviceInfo);
+            Meeting saved = meetings.save(meeting);
+            if (startedNow) {
+                transitions.started(saved, actor.id());
+            }
+            outbox.append("participant.joined", saved.id().value(), Map.of("meetingId", saved.id().value(),
+                    "userId", actor.id(), "displayName", participant.displayName()));
+            return new JoinView(access.meetingId(), access.provider(), MeetingResults.lower(saved.status()),
+                    access.roomKey(), access.externalUrl(), access.jitsi(), access.iceServers(), startedNow);
+        });
+    }
+
+    public Meeting leave(MeetingId id, Actor actor) {
+        return work.write(() -> {
+            Meeting meeting = policy.visible(id, actor);
+            Participant participant = policy.requireParticipant(meeting, actor);
+            boolean nobodyLeft = meeting.leave(actor.id(), clock.instant());
+            Meeting saved = meetings.save(meeting);
+            outbox.append("participant.left", saved.id().value(), Map.of("meetingId", saved.id().value(),
+                    "userId", actor.id(), "displayName", participant.displayName()));
+            if (nobodyLeft) {
+                transitions.ended(saved, "the last participant left");
+            }
+            return saved;
+        });
+    }
+
+    /** The host ends it for everyone. */
+    public Meeting end(MeetingId id, Actor actor) {
+        return work.write(() -> {
+            Meeting meeting = policy.visible(id, actor);
+            policy.require(meeting, actor, MeetingPermission.END);
+            meeting.end(clock.instant());
+            Meeting saved = meetings.save(meeting);
+            transitions.ended(saved, "ended by " + actor.id());
+            return saved;
+        });
+    }
+}

@@ -1,0 +1,121 @@
+package io.convene.application.meeting;
+
+import io.convene.application.meeting.MeetingResults.MeetingListItem;
+import io.convene.application.meeting.MeetingResults.Page;
+import io.convene.application.shared.Actor;
+import io.convene.application.shared.ForbiddenException;
+import io.convene.application.shared.InvalidInputException;
+import io.convene.application.shared.UnitOfWork;
+import io.convene.domain.meeting.Meeting;
+import io.convene.domain.meeting.MeetingId;
+import io.convene.domain.meeting.MeetingQueries;
+import io.convene.domain.meeting.MeetingStatus;
+import io.convene.domain.meeting.MeetingSummaries;
+import io.convene.domain.meeting.Meetings;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+
+/** The meetings page's lists: live, upcoming, past; mine or the whole org's. */
+@Service
+public class MeetingLists {
+
+    enum Section { LIVE, UPCOMING, PAST }
+
+    /** What to list; {@code null} fields mean "any". */
+    public record ListQuery(String scope, String status, String section, String title, Duration startsWithin) {
+
+        public static ListQuery upcoming(Duration window) {
+            return new ListQuery("my", null, "upcoming", null, window);
+        }
+    }
+
+    private final MeetingQueries queries;
+    private final MeetingSummaries summaries;
+    private final Meetings meetings;
+    private final MeetingInputs inputs;
+    private final UnitOfWork work;
+    private final Clock clock;
+
+    MeetingLists(MeetingQueries queries, MeetingSummaries summaries, Meetings meetings, MeetingInputs inputs,
+                 UnitOfWork work, Clock clock) {
+        this.queries = queries;
+        this.summaries = summaries;
+        this.meetings = meetings;
+        this.inputs = inputs;
+        this.work = work;
+        this.clock = clock;
+    }
+
+    /** My meetings starting within the upcoming window (seed 002: 24 h). */
+    public Page<MeetingListItem> upcoming(Actor actor, int page, int size) {
+        return list(actor, ListQuery.upcoming(inputs.upcomingWindow()), page, size);
+    }
+
+    public Page<MeetingListItem> list(Actor actor, ListQuery query, int page, int size) {
+        String userFilter = switch (query.scope() == null ? "my" : query.scope()) {
+            case "my" -> actor.id();
+            case "org" -> {
+                if (!actor.isAdmin()) {
+                    throw new ForbiddenException("Only org admins see all meetings of the organisation.");
+                }
+                yield null;
+            }
+            default -> throw new InvalidInputException("scope", "must be my or org");
+        };
+        String title = query.title() == null || query.title().isBlank() ? null : query.title().trim();
+        Section chosen = section(query.section());
+        List<MeetingStatus> statuses = statuses(query.status(), chosen);
+        int offset = page * size;
+        return work.read(() -> {
+            if (chosen == Section.PAST || statuses.equals(List.of(MeetingStatus.ENDED))) {
+                return new Page<>(summaries.past(userFilter, title, size, offset).stream().map(MeetingListItem::of)
+                        .toList(), page, size);
+            }
+            Instant now = clock.instant();
+            Instant before = query.startsWithin() == null ? null : now.plus(query.startsWithin());
+            // upcoming: a meeting nobody started is no longer upcoming once its end has passed
+            Instant after = chosen == Section.UPCOMING ? now : null;
+            List<MeetingId> ids = queries.ids(statuses, userFilter, title, before, after, size, offset).stream()
+                    .map(MeetingId::new).toList();
+            Map<MeetingId, Meeting> byId = meetings.findAllById(ids).stream()
+                    .collect(Collectors.toMap(Meeting::id, Function.identity()));
+            return new Page<>(ids.stream().filter(byId::containsKey).map(byId::get).map(MeetingListItem::of).toList(),
+                    page, size);
+        });
+    }
+
+    private static Section section(String section) {
+        if (section == null || section.isBlank()) {
+            return null;
+        }
+        try {
+            return Section.valueOf(section.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("section", "must be live, upcoming or past");
+        }
+    }
+
+    private static List<MeetingStatus> statuses(String status, Section section) {
+        if (status != null && !status.isBlank()) {
+            try {
+                return List.of(MeetingStatus.valueOf(status.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("status", "must be scheduled, in_progress, ended or cancelled");
+            }
+        }
+        if (section == Section.LIVE) {
+            return List.of(MeetingStatus.IN_PROGRESS);
+        }
+        if (section == Section.UPCOMING) {
+            return List.of(MeetingStatus.SCHEDULED);
+        }
+        return List.of(MeetingStatus.SCHEDULED, MeetingStatus.IN_PROGRESS);
+    }
+}

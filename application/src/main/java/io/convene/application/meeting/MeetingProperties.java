@@ -1,0 +1,18 @@
+package io.convene.application.meeting;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Rules for what a meeting request may ask (the meetings' clocks themselves live in the BPMN).
+ *
+ * @param defaultDuration length of a meeting given without end or duration (seed 000: 30 min)
+ * @param longest         the longest meeting one may schedule
+ * @param upcomingWindow  how far ahead {@code GET /api/meetings/upcoming} looks (seed 002: 24 h)
+ */
+@ConfigurationProperties("convene.meetings")
+public record MeetingProperties(@DefaultValue("30m") Duration defaultDuration,
+                                @DefaultValue("24h") Duration longest,
+                                @DefaultValue("24h") Duration upcomingWindow) {
+}

@@ -1,0 +1,39 @@
+package io.convene.application.meeting;
+
+import io.convene.application.meeting.MeetingResults.Preview;
+import io.convene.application.meeting.MeetingResults.PreviewParticipant;
+import io.convene.application.shared.Actor;
+import io.convene.application.shared.UnitOfWork;
+import io.convene.domain.meeting.Meeting;
+import io.convene.domain.meeting.MeetingId;
+import io.convene.domain.meeting.Participant;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/** One meeting as its participants (and org admins) see it; who is in it now. */
+@Service
+public class MeetingReads {
+
+    private final MeetingPolicy policy;
+    private final UnitOfWork work;
+
+    MeetingReads(MeetingPolicy policy, UnitOfWork work) {
+        this.policy = policy;
+        this.work = work;
+    }
+
+    public Meeting get(MeetingId id, Actor actor) {
+        return work.read(() -> policy.visible(id, actor));
+    }
+
+    /** Who is in the meeting now (internal users see names). */
+    public Preview preview(MeetingId id, Actor actor) {
+        return work.read(() -> {
+            Meeting meeting = policy.visible(id, actor);
+            List<PreviewParticipant> active = meeting.participants().stream().filter(Participant::isPresent)
+                    .map(p -> new PreviewParticipant(p.userId(), p.displayName())).toList();
+            return new Preview(meeting.id(), meeting.title(), MeetingResults.lower(meeting.status()),
+                    meeting.startTime(), active.size(), active);
+        });
+    }
+}

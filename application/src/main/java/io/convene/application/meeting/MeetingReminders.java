@@ -1,0 +1,80 @@
+package io.convene.application.meeting;
+
+import io.convene.application.shared.UnitOfWork;
+import io.convene.domain.event.EventOutbox;
+import io.convene.domain.meeting.Meeting;
+import io.convene.domain.meeting.MeetingId;
+import io.convene.domain.meeting.MeetingStatus;
+import io.convene.domain.meeting.Meetings;
+import io.convene.domain.meeting.Participant;
+import io.convene.domain.notification.Notifications;
+import io.convene.processes.meeting.MeetingLifecycleProcess;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/**
+ * Meeting reminders: one notification per invited, not declined participant and one
+ * {@code meeting.reminder} event. The notification's unique key makes a retried job harmless.
+ */
+@Service
+public class MeetingReminders {
+
+    static final List<String> TYPES = List.of(
+            "meeting.reminder." + MeetingLifecycleProcess.REMINDER_15_MIN_BEFORE,
+            "meeting.reminder." + MeetingLifecycleProcess.REMINDER_AT_START);
+
+    private final Meetings meetings;
+    private final Notifications notifications;
+    private final EventOutbox outbox;
+    private final UnitOfWork work;
+    private final Clock clock;
+
+    MeetingReminders(Meetings meetings, Notifications notifications, EventOutbox outbox, UnitOfWork work, Clock clock) {
+        this.meetings = meetings;
+        this.notifications = notifications;
+        this.outbox = outbox;
+        this.work = work;
+        this.clock = clock;
+    }
+
+    /**
+     * Sends the reminder {@code type} ({@code 15_min_before} | {@code at_start}); it shows for
+     * {@code showFor} (the model's literal), or until the meeting's end when {@code null}.
+     */
+    public void send(MeetingId id, String type, Duration showFor) {
+        work.run(() -> {
+            Meeting meeting = meetings.findById(id).orElse(null);
+            if (meeting == null || meeting.status() != MeetingStatus.SCHEDULED && meeting.status() != MeetingStatus.IN_PROGRESS) {
+                return; // deleted or cancelled in the meantime: nobody to remind
+            }
+            boolean atStart = MeetingLifecycleProcess.REMINDER_AT_START.equals(type);
+            Instant now = clock.instant();
+            Instant expiresAt = showFor == null ? meeting.endTime() : now.plus(showFor);
+            long minutesBefore = Math.max(0, Duration.between(now, meeting.startTime()).toMinutes());
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("meetingId", meeting.id().value());
+            data.put("title", meeting.title());
+            data.put("startTime", meeting.startTime().toString());
+            data.put("minutesBefore", atStart ? 0 : minutesBefore);
+            String title = atStart ? meeting.title() + " is starting now"
+                    : meeting.title() + " starts in " + minutesBefore + " min";
+            for (Participant participant : meeting.expectedParticipants()) {
+                notifications.addOnce(participant.userId(), "meeting.reminder." + type, meeting.id().value(), title, data,
+                        now, expiresAt);
+            }
+            outbox.append("meeting.reminder", meeting.id().value(), Map.of("meetingId", meeting.id().value(),
+                    "reminderType", type, "minutesBefore", data.get("minutesBefore"),
+                    "userIds", meeting.expectedParticipants().stream().map(Participant::userId).toList()));
+        });
+    }
+
+    /** In the caller's transaction: reminders on show are withdrawn (the meeting moved or was cancelled). */
+    void withdraw(MeetingId id) {
+        notifications.withdraw(id.value(), TYPES);
+    }
+}

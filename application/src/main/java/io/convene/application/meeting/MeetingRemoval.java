@@ -1,0 +1,100 @@
+package io.convene.application.meeting;
+
+import io.convene.application.meeting.MeetingResults.BulkDeleteError;
+import io.convene.application.meeting.MeetingResults.BulkDeleteResult;
+import io.convene.application.shared.Actor;
+import io.convene.application.shared.ForbiddenException;
+import io.convene.application.shared.NotFoundException;
+import io.convene.application.shared.UnitOfWork;
+import io.convene.domain.event.EventOutbox;
+import io.convene.domain.meeting.Meeting;
+import io.convene.domain.meeting.MeetingConflict;
+import io.convene.domain.meeting.MeetingId;
+import io.convene.domain.meeting.MeetingPermission;
+import io.convene.domain.meeting.Meetings;
+import io.convene.domain.notification.Notifications;
+import io.convene.processes.meeting.MeetingLifecycleGateway;
+import io.convene.processes.support.ProcessInstances;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+
+/** Cancelling and deleting meetings, one at a time or in bulk with partial success. */
+@Service
+public class MeetingRemoval {
+
+    private final Meetings meetings;
+    private final MeetingPolicy policy;
+    private final MeetingReminders reminders;
+    private final Notifications notifications;
+    private final MeetingLifecycleGateway lifecycle;
+    private final ProcessInstances processes;
+    private final EventOutbox outbox;
+    private final UnitOfWork work;
+
+    MeetingRemoval(Meetings meetings, MeetingPolicy policy, MeetingReminders reminders, Notifications notifications,
+                   MeetingLifecycleGateway lifecycle, ProcessInstances processes, EventOutbox outbox, UnitOfWork work) {
+        this.meetings = meetings;
+        this.policy = policy;
+        this.reminders = reminders;
+        this.notifications = notifications;
+        this.lifecycle = lifecycle;
+        this.processes = processes;
+        this.outbox = outbox;
+        this.work = work;
+    }
+
+    public Meeting cancel(MeetingId id, Actor actor) {
+        return work.write(() -> {
+            Meeting meeting = policy.visibleMeeting(id, actor);
+            policy.require(meeting, actor, MeetingPermission.END);
+            meeting.cancel();
+            Meeting saved = meetings.save(meeting);
+            reminders.withdraw(saved.id());
+            outbox.append("meeting.cancelled", id.value(), Map.of("meetingId", id.value(), "cancelledBy", actor.id()));
+            lifecycle.cancelled(id.value());
+            return saved;
+        });
+    }
+
+    /** Deletes now (owner): the meeting, its process, its transient notices. */
+    public void delete(MeetingId id, Actor actor) {
+        work.run(() -> {
+            Meeting meeting = policy.visibleMeeting(id, actor);
+            policy.require(meeting, actor, MeetingPermission.DELETE);
+            notifications.deleteTransient(id.value());
+            meetings.delete(meeting);
+            processes.deleteAll(id.value(), "meeting deleted by its owner"); // call-ring children go with them
+            outbox.append("meeting.deleted", id.value(), Map.of("meetingId", id.value(), "deletedBy", actor.id()));
+        });
+    }
+
+    /** Each meeting in its own transaction: one failure does not undo the others (seed 002, Final Q3). */
+    public BulkDeleteResult bulkDelete(List<String> meetingIds, Actor actor) {
+        int deleted = 0;
+        List<BulkDeleteError> errors = new ArrayList<>();
+        for (String id : meetingIds.stream().distinct().toList()) {
+            if (!MeetingId.isValid(id)) {
+                errors.add(new BulkDeleteError(id, "Malformed id"));
+                continue;
+            }
+            try {
+                delete(new MeetingId(id), actor);
+                deleted++;
+            } catch (NotFoundException e) {
+                errors.add(new BulkDeleteError(id, "Not found"));
+            } catch (ForbiddenException e) {
+                errors.add(new BulkDeleteError(id, "Not owner"));
+            } catch (MeetingConflict | OptimisticLockingFailureException | OptimisticLockingException e) {
+                errors.add(new BulkDeleteError(id, "Changed meanwhile; try again"));
+            } catch (RuntimeException e) {
+                // keep going: the ones before are deleted, the caller must learn which failed
+                errors.add(new BulkDeleteError(id, "Could not be deleted: " + e.getClass().getSimpleName()));
+            }
+        }
+        return new BulkDeleteResult(deleted, errors.size(), errors);
+    }
+}

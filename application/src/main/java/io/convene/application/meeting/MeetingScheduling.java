@@ -1,0 +1,143 @@
+package io.convene.application.meeting;
+
+import static io.convene.application.meeting.MeetingChanges.or;
+
+import io.convene.application.meeting.MeetingChanges.MeetingEdit;
+import io.convene.application.meeting.MeetingChanges.NewMeeting;
+import io.convene.application.meeting.MeetingChanges.SettingsEdit;
+import io.convene.application.shared.Actor;
+import io.convene.application.shared.FieldError;
+import io.convene.application.shared.InvalidInputException;
+import io.convene.application.shared.UnitOfWork;
+import io.convene.domain.event.EventOutbox;
+import io.convene.domain.meeting.Meeting;
+import io.convene.domain.meeting.MeetingDetails;
+import io.convene.domain.meeting.MeetingId;
+import io.convene.domain.meeting.MeetingPermission;
+import io.convene.domain.meeting.Meetings;
+import io.convene.domain.meeting.Participant;
+import io.convene.domain.meeting.Provider;
+import io.convene.domain.user.DirectoryUser;
+import io.convene.processes.meeting.MeetingLifecycleGateway;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/**
+ * Scheduling and editing meetings. Each method is one transaction: the meeting, its
+ * events and its meeting-lifecycle instance change together or not at all.
+ */
+@Service
+public class MeetingScheduling {
+
+    private final Meetings meetings;
+    private final MeetingPolicy policy;
+    private final MeetingInputs inputs;
+    private final MeetingLifecycleGateway lifecycle;
+    private final MeetingReminders reminders;
+    private final EventOutbox outbox;
+    private final UnitOfWork work;
+    private final Clock clock;
+
+    MeetingScheduling(Meetings meetings, MeetingPolicy policy, MeetingInputs inputs, MeetingLifecycleGateway lifecycle,
+                      MeetingReminders reminders, EventOutbox outbox, UnitOfWork work, Clock clock) {
+        this.meetings = meetings;
+        this.policy = policy;
+        this.inputs = inputs;
+        this.lifecycle = lifecycle;
+        this.reminders = reminders;
+        this.outbox = outbox;
+        this.work = work;
+        this.clock = clock;
+    }
+
+    /** Validates and looks the invitees up first (a network call), then writes in one transaction. */
+    public Meeting create(NewMeeting request, Actor actor) {
+        List<FieldError> errors = new ArrayList<>();
+        Provider provider = request.provider() == null ? Provider.INTERNAL : request.provider();
+        Instant end = inputs.endTime(request.startTime(), request.endTime(), request.durationMinutes(), errors);
+        inputs.externalUrl(provider, request.externalUrl(), errors);
+        List<DirectoryUser> invitees = inputs.users("participantIds", request.participantIds(), errors);
+        InvalidInputException.throwIfAny(errors);
+        MeetingDetails details = new MeetingDetails(request.title().trim(), request.description(), request.startTime(),
+                end, provider, provider == Provider.EXTERNAL ? request.externalUrl().trim() : null,
+                Boolean.TRUE.equals(request.recordingEnabled()), request.maxParticipants(),
+                Boolean.TRUE.equals(request.allowExternal()), Boolean.TRUE.equals(request.voiceOnly()),
+                Boolean.TRUE.equals(request.muteOnJoin()));
+        DirectoryUser owner = new DirectoryUser(actor.id(), actor.username(), actor.displayName(), actor.email());
+        invitees.removeIf(invitee -> invitee.id().equals(owner.id()));
+        return work.write(() -> {
+            Meeting meeting = meetings.save(Meeting.schedule(MeetingId.newMeeting(), details, owner, invitees, false,
+                    clock.instant()));
+            outbox.append("meeting.created", meeting.id().value(), Map.of("meetingId", meeting.id().value(),
+                    "title", meeting.title(), "startTime", meeting.startTime().toString(),
+                    "createdBy", meeting.createdBy(),
+                    "participantIds", meeting.participants().stream().map(Participant::userId).toList()));
+            lifecycle.scheduled(meeting.id().value(), meeting.startTime(), meeting.endTime());
+            return meeting;
+        });
+    }
+
+    /** Edits (owner, manager); a new time moves the pending reminders. */
+    public Meeting update(MeetingId id, MeetingEdit request, Actor actor) {
+        return work.write(() -> {
+            Meeting meeting = policy.visibleMeeting(id, actor);
+            policy.require(meeting, actor, MeetingPermission.EDIT);
+            MeetingDetails old = meeting.details();
+            List<FieldError> errors = new ArrayList<>();
+            Instant start = request.startTime() != null ? request.startTime() : old.startTime();
+            Instant end;
+            if (request.endTime() != null || request.durationMinutes() != null) {
+                end = inputs.endTime(start, request.endTime(), request.durationMinutes(), errors);
+            } else if (request.startTime() != null) {
+                end = start.plus(Duration.between(old.startTime(), old.endTime())); // keep the duration
+            } else {
+                end = old.endTime();
+            }
+            String externalUrl = request.externalUrl() != null ? request.externalUrl().trim() : old.externalUrl();
+            inputs.externalUrl(old.provider(), externalUrl, errors);
+            InvalidInputException.throwIfAny(errors);
+            MeetingDetails changed = new MeetingDetails(
+                    request.title() != null ? request.title().trim() : old.title(),
+                    request.description() != null ? request.description() : old.description(),
+                    start, end, old.provider(), externalUrl,
+                    or(request.recordingEnabled(), old.recordingEnabled()),
+                    request.maxParticipants() != null ? request.maxParticipants() : old.maxParticipants(),
+                    or(request.allowExternal(), old.allowExternal()), or(request.voiceOnly(), old.voiceOnly()),
+                    or(request.muteOnJoin(), old.muteOnJoin()));
+            return apply(meeting, old, changed);
+        });
+    }
+
+    public Meeting updateSettings(MeetingId id, SettingsEdit request, Actor actor) {
+        return work.write(() -> {
+            Meeting meeting = policy.visibleMeeting(id, actor);
+            policy.require(meeting, actor, MeetingPermission.EDIT);
+            MeetingDetails old = meeting.details();
+            MeetingDetails changed = new MeetingDetails(old.title(), old.description(), old.startTime(), old.endTime(),
+                    old.provider(), old.externalUrl(), or(request.recordingEnabled(), old.recordingEnabled()),
+                    request.maxParticipants() != null ? request.maxParticipants() : old.maxParticipants(),
+                    or(request.allowExternal(), old.allowExternal()), or(request.voiceOnly(), old.voiceOnly()),
+                    or(request.muteOnJoin(), old.muteOnJoin()));
+            return apply(meeting, old, changed);
+        });
+    }
+
+    private Meeting apply(Meeting meeting, MeetingDetails old, MeetingDetails changed) {
+        meeting.update(changed);
+        Meeting saved = meetings.save(meeting);
+        Map<String, Object> changes = MeetingChanges.diff(old, changed);
+        if (!changes.isEmpty()) {
+            outbox.append("meeting.updated", saved.id().value(), Map.of("meetingId", saved.id().value(), "changes", changes));
+        }
+        if (!old.startTime().equals(changed.startTime()) || !old.endTime().equals(changed.endTime())) {
+            reminders.withdraw(saved.id()); // a shown reminder would name the old time
+            lifecycle.rescheduled(saved.id().value(), changed.startTime(), changed.endTime());
+        }
+        return saved;
+    }
+}

@@ -1,0 +1,89 @@
+package io.convene.application.meeting;
+
+import io.convene.application.shared.UnitOfWork;
+import io.convene.domain.event.EventOutbox;
+import io.convene.domain.meeting.Meeting;
+import io.convene.domain.meeting.MeetingId;
+import io.convene.domain.meeting.MeetingStatus;
+import io.convene.domain.meeting.MeetingSummaries;
+import io.convene.domain.meeting.Meetings;
+import io.convene.processes.call.InstantCallGateway;
+import io.convene.processes.meeting.MeetingLifecycleGateway;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * What follows when a meeting or call starts or ends, whoever caused it — a join, a
+ * leave, the host, a removal, or its process's fallback timer: the event, the call-log
+ * summary and the message to its process are written here and nowhere else.
+ */
+@Component
+public class MeetingTransitions {
+
+    private final Meetings meetings;
+    private final MeetingSummaries summaries;
+    private final EventOutbox outbox;
+    private final MeetingLifecycleGateway lifecycle;
+    private final InstantCallGateway calls;
+    private final UnitOfWork work;
+    private final Clock clock;
+
+    MeetingTransitions(Meetings meetings, MeetingSummaries summaries, EventOutbox outbox,
+                       MeetingLifecycleGateway lifecycle, InstantCallGateway calls, UnitOfWork work, Clock clock) {
+        this.meetings = meetings;
+        this.summaries = summaries;
+        this.outbox = outbox;
+        this.lifecycle = lifecycle;
+        this.calls = calls;
+        this.work = work;
+        this.clock = clock;
+    }
+
+    /** In the caller's transaction: the meeting has just started. */
+    void started(Meeting meeting, String by) {
+        outbox.append("meeting.started", meeting.id().value(), Map.of("meetingId", meeting.id().value(), "startedBy", by,
+                "startedAt", meeting.startedAt().toString()));
+        if (!meeting.isInstantCall()) {
+            lifecycle.started(meeting.id().value());
+        }
+    }
+
+    /** In the caller's transaction: the meeting or call has just ended; its process learns it. */
+    public void ended(Meeting meeting, String reason) {
+        record(meeting, reason);
+        if (meeting.isInstantCall()) {
+            calls.ended(meeting.id().value(), meeting.endedAt());
+        } else {
+            lifecycle.ended(meeting.id().value(), meeting.endedAt());
+        }
+    }
+
+    /**
+     * The process closes its meeting or call (its close task): one nobody ended is ended
+     * now; the summary is written if it is missing. Returns when it ended. Safe to run twice.
+     */
+    public Instant close(MeetingId id) {
+        return work.write(() -> {
+            Instant now = clock.instant();
+            Meeting meeting = meetings.findById(id).orElse(null);
+            if (meeting == null) {
+                return now; // deleted meanwhile: nothing to close
+            }
+            if (meeting.close(now)) {
+                record(meetings.save(meeting), "nobody ended it");
+            } else if (meeting.status() == MeetingStatus.ENDED && !summaries.exists(id.value())) {
+                summaries.record(meeting, now);
+            }
+            return meeting.endedAt() != null ? meeting.endedAt() : now;
+        });
+    }
+
+    private void record(Meeting meeting, String reason) {
+        outbox.append(meeting.isInstantCall() ? "call.ended" : "meeting.ended", meeting.id().value(), Map.of(
+                "meetingId", meeting.id().value(), "durationSeconds", meeting.duration().toSeconds(),
+                "participantCount", meeting.distinctJoiners(), "reason", reason));
+        summaries.record(meeting, clock.instant());
+    }
+}

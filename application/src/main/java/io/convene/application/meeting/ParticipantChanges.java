@@ -1,0 +1,132 @@
+package io.convene.application.meeting;
+
+import io.convene.application.shared.Actor;
+import io.convene.application.shared.ConflictException;
+import io.convene.application.shared.FieldError;
+import io.convene.application.shared.ForbiddenException;
+import io.convene.application.shared.InvalidInputException;
+import io.convene.application.shared.UnitOfWork;
+import io.convene.domain.event.EventOutbox;
+import io.convene.domain.meeting.Meeting;
+import io.convene.domain.meeting.MeetingId;
+import io.convene.domain.meeting.MeetingPermission;
+import io.convene.domain.meeting.MeetingRole;
+import io.convene.domain.meeting.MeetingStatus;
+import io.convene.domain.meeting.Meetings;
+import io.convene.domain.notification.Notifications;
+import io.convene.domain.user.DirectoryUser;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/** A meeting's participants: invitations, answers, removals and roles. */
+@Service
+public class ParticipantChanges {
+
+    private final Meetings meetings;
+    private final MeetingPolicy policy;
+    private final MeetingInputs inputs;
+    private final MeetingTransitions transitions;
+    private final EventOutbox outbox;
+    private final Notifications notifications;
+    private final UnitOfWork work;
+    private final Clock clock;
+
+    ParticipantChanges(Meetings meetings, MeetingPolicy policy, MeetingInputs inputs, MeetingTransitions transitions,
+                       EventOutbox outbox, Notifications notifications, UnitOfWork work, Clock clock) {
+        this.meetings = meetings;
+        this.policy = policy;
+        this.inputs = inputs;
+        this.transitions = transitions;
+        this.outbox = outbox;
+        this.notifications = notifications;
+        this.work = work;
+        this.clock = clock;
+    }
+
+    /** Invites users; {@code live} invites ring into a meeting in progress (seed 002 §3.8). */
+    public Meeting invite(MeetingId id, List<String> userIds, boolean live, Actor actor) {
+        List<FieldError> errors = new ArrayList<>();
+        List<DirectoryUser> users = inputs.users("participantIds", userIds, errors); // before the transaction
+        return work.write(() -> {
+            Meeting meeting = policy.visibleMeeting(id, actor);
+            policy.require(meeting, actor, MeetingPermission.INVITE);
+            InvalidInputException.throwIfAny(errors);
+            if (live && meeting.status() != MeetingStatus.IN_PROGRESS) {
+                throw new ConflictException("A live invite needs the meeting in progress; it is "
+                        + MeetingResults.lower(meeting.status()) + ".");
+            }
+            Instant now = clock.instant();
+            List<DirectoryUser> added = meeting.invite(users, now);
+            Meeting saved = meetings.save(meeting);
+            for (DirectoryUser invitee : added) {
+                outbox.append("participant.invited", id.value(), Map.of("meetingId", id.value(), "userId", invitee.id(),
+                        "displayName", invitee.displayName(), "invitedBy", actor.id(), "live", live));
+                if (live) {
+                    notifications.addOnce(invitee.id(), "meeting.live_invite", id.value(),
+                            actor.displayName() + " invites you to join " + saved.title() + " now",
+                            Map.of("meetingId", id.value(), "invitedBy", actor.id()), now, null);
+                }
+            }
+            return saved;
+        });
+    }
+
+    public Meeting remove(MeetingId id, String userId, Actor actor) {
+        return work.write(() -> {
+            Meeting meeting = policy.visibleMeeting(id, actor);
+            policy.require(meeting, actor, MeetingPermission.REMOVE);
+            boolean emptied = meeting.remove(userId, clock.instant());
+            Meeting saved = meetings.save(meeting);
+            outbox.append("participant.removed", id.value(), Map.of("meetingId", id.value(), "userId", userId,
+                    "removedBy", actor.id()));
+            if (emptied) {
+                transitions.ended(saved, "the last participant was removed");
+            }
+            return saved;
+        });
+    }
+
+    /** The invitee answers their own invitation. */
+    public Meeting respond(MeetingId id, String userId, boolean accept, Actor actor) {
+        return work.write(() -> {
+            Meeting meeting = policy.visibleMeeting(id, actor);
+            if (!userId.equals(actor.id())) {
+                throw new ForbiddenException("Only the invitee answers an invitation.");
+            }
+            meeting.respond(userId, accept);
+            Meeting saved = meetings.save(meeting);
+            outbox.append(accept ? "participant.accepted" : "participant.declined", id.value(),
+                    Map.of("meetingId", id.value(), "userId", userId));
+            return saved;
+        });
+    }
+
+    /** The owner gives a participant a role: {@code manager}, {@code meeting_manager} (seed 002's ids), … */
+    public Meeting assignRole(MeetingId id, String userId, String roleId, Actor actor) {
+        return work.write(() -> {
+            Meeting meeting = policy.visibleMeeting(id, actor);
+            policy.require(meeting, actor, MeetingPermission.ASSIGN_ROLES);
+            MeetingRole role = role(roleId);
+            meeting.assignRole(userId, role);
+            Meeting saved = meetings.save(meeting);
+            outbox.append("participant.role_changed", id.value(), Map.of("meetingId", id.value(), "userId", userId,
+                    "role", MeetingResults.lower(role)));
+            return saved;
+        });
+    }
+
+    private static MeetingRole role(String roleId) {
+        String name = roleId.toLowerCase(Locale.ROOT).replaceFirst("^meeting_", "");
+        for (MeetingRole role : MeetingRole.values()) {
+            if (role.name().equalsIgnoreCase(name)) {
+                return role;
+            }
+        }
+        throw new InvalidInputException("roleId", "must be one of owner, manager, member");
+    }
+}

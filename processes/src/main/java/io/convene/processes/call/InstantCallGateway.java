@@ -1,0 +1,58 @@
+package io.convene.processes.call;
+
+import io.convene.processes.call.InstantCallProcess.Messages;
+import io.convene.processes.call.InstantCallProcess.Variables;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place that starts instant-call instances and correlates their messages
+ * and those of their call-ring children (business key = call id). Runs in the
+ * caller's transaction.
+ */
+@Component
+public class InstantCallGateway {
+
+    private final RuntimeService runtime;
+
+    InstantCallGateway(RuntimeService runtime) {
+        this.runtime = runtime;
+    }
+
+    /** Starts the call's process, ringing {@code ringees} (the online callees). */
+    public void started(String callId, String callerId, List<String> ringees) {
+        runtime.startProcessInstanceByKey(InstantCallProcess.KEY, callId,
+                Map.of(Variables.RINGEES, ringees, Variables.CALLER, callerId));
+    }
+
+    /** Rings one more person in a running call. */
+    public void ringLateInvitee(String callId, String calleeId) {
+        runtime.createMessageCorrelation(Messages.INVITE).processInstanceBusinessKey(callId)
+                .setVariableToTriggeredScope(Variables.CALLEE, calleeId).correlate(); // the event subprocess's own
+    }
+
+    /** The callee answered their ring; false when nothing rings them any more. */
+    public boolean answered(String callId, String calleeId, boolean accepted) {
+        try {
+            runtime.createMessageCorrelation(accepted ? Messages.RING_ACCEPTED : Messages.RING_DECLINED)
+                    .processInstanceBusinessKey(callId)
+                    .processInstanceVariableEquals(Variables.CALLEE, calleeId)
+                    .correlateWithResult();
+            return true;
+        } catch (MismatchingMessageCorrelationException e) {
+            return false;
+        }
+    }
+
+    /** The last participant left or the caller ended it. */
+    public void ended(String callId, Instant endedAt) {
+        runtime.createMessageCorrelation(Messages.ENDED).processInstanceBusinessKey(callId)
+                .setVariables(Map.of(Variables.ENDED_AT, Date.from(endedAt)))
+                .correlateAll();
+    }
+}
