@@ -110,7 +110,7 @@ class MeetingLifecycleIntegrationTest extends MeetingFixtures {
     }
 
     @Test
-    void when_all_leave_before_the_scheduled_end_the_meeting_is_deleted_and_its_summary_is_in_the_past_list() throws Exception {
+    void q4_when_all_leave_before_the_scheduled_end_it_stays_joinable_until_then_and_is_deleted_at_that_end() throws Exception {
         Instant start = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
         String meeting = createMeeting("alice", Map.of("title", "Quick one", "startTime", start.toString(),
                 "durationMinutes", 60, "participantIds", List.of(BOB, CAROL)));
@@ -123,13 +123,77 @@ class MeetingLifecycleIntegrationTest extends MeetingFixtures {
         send("POST", "/api/meetings/" + meeting + "/leave", tokens.of("bob"), null);
         JsonNode last = Json.of(send("POST", "/api/meetings/" + meeting + "/leave", tokens.of("alice"), null));
 
-        assertThat(last.get("status").asText()).isEqualTo("ended");
+        assertThat(last.get("status").asText()).as("empty, but joinable until its scheduled end").isEqualTo("in_progress");
+        await().atMost(Duration.ofSeconds(30)).until(() -> timer(meeting, MeetingLifecycleProcess.Elements.EMPTY_AT_SCHEDULED_END) != null);
+        assertThat(get("/api/meetings/" + meeting, tokens.of("alice")).statusCode()).isEqualTo(200);
+
+        moveClockTo(start.plus(Duration.ofMinutes(60)).plusSeconds(1));
         await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/meetings/" + meeting, tokens.of("alice")).statusCode() == 404);
-        JsonNode past = Json.of(get("/api/meetings/past", tokens.of("carol")));
-        JsonNode entry = findItem(past, meeting);
+        JsonNode entry = findItem(Json.of(get("/api/meetings/past", tokens.of("carol"))), meeting);
         assertThat(entry.get("participantCount").asInt()).as("distinct users who joined").isEqualTo(2);
-        assertThat(entry.get("durationSeconds").asLong()).isBetween(20 * 60L - 10, 20 * 60L + 30);
+        assertThat(entry.get("durationSeconds").asLong()).as("until the last one left").isBetween(20 * 60L - 10, 20 * 60L + 30);
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(meeting).count()).isZero();
+    }
+
+    @Test
+    void q13_alice_leaves_at_2_10_bob_joins_at_2_50_and_leaves_after_3_so_cleanup_waits_until_3_plus_8_hours() throws Exception {
+        Instant two = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        Instant three = two.plus(Duration.ofHours(1));
+        String meeting = createMeeting("alice", Map.of("title", "2pm-3pm", "startTime", two.toString(),
+                "endTime", three.toString(), "participantIds", List.of(BOB)));
+        moveClockTo(two);
+        send("POST", "/api/meetings/" + meeting + "/join", tokens.of("alice"), null);
+        moveClockTo(two.plus(Duration.ofMinutes(10)));
+        send("POST", "/api/meetings/" + meeting + "/leave", tokens.of("alice"), null);
+        moveClockTo(two.plus(Duration.ofMinutes(50)));
+
+        var bobJoins = send("POST", "/api/meetings/" + meeting + "/join", tokens.of("bob"), null);
+
+        assertThat(bobJoins.statusCode()).as(bobJoins.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> timer(meeting, MeetingLifecycleProcess.Elements.EMPTY_AT_SCHEDULED_END) == null);
+        moveClockTo(three.plus(Duration.ofMinutes(10)));
+        JsonNode left = Json.of(send("POST", "/api/meetings/" + meeting + "/leave", tokens.of("bob"), null));
+        assertThat(left.get("status").asText()).isEqualTo("ended");
+        await().atMost(Duration.ofSeconds(30)).until(() -> timer(meeting, MeetingLifecycleProcess.Elements.CLEANUP_WINDOW) != null);
+        assertThat(timer(meeting, MeetingLifecycleProcess.Elements.CLEANUP_WINDOW).getDuedate().toInstant())
+                .isEqualTo(three.plus(Duration.ofHours(8)));
+    }
+
+    @Test
+    void a_new_start_time_sends_both_reminders_again_even_to_who_dismissed_the_old_one() throws Exception {
+        Instant start = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        String meeting = createMeeting("alice", Map.of("title", "Moved after reminding", "startTime", start.toString(),
+                "participantIds", List.of(BOB)));
+        moveClockTo(start.minus(Duration.ofMinutes(15)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> reminders(meeting, "15_min_before").size() == 2);
+        Notification bobs = reminders(meeting, "15_min_before").stream().filter(n -> n.userId().equals(BOB)).findFirst().orElseThrow();
+        assertThat(send("POST", "/api/notifications/" + bobs.id() + "/dismiss", tokens.of("bob"), null).statusCode()).isEqualTo(204);
+        Instant later = start.plus(Duration.ofHours(3));
+
+        assertThat(send("PATCH", "/api/meetings/" + meeting, tokens.of("alice"),
+                Json.write(Map.of("startTime", later.toString()))).statusCode()).isEqualTo(200);
+
+        assertThat(reminders(meeting, "15_min_before")).as("the old time's reminders are withdrawn").isEmpty();
+        moveClockTo(later.minus(Duration.ofMinutes(15)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> reminders(meeting, "15_min_before").size() == 2);
+        moveClockTo(later);
+        await().atMost(Duration.ofSeconds(30)).until(() -> reminders(meeting, "at_start").size() == 2);
+        assertThat(get("/api/notifications", tokens.of("bob")).body()).contains(meeting);
+    }
+
+    @Test
+    void a_meeting_started_early_still_reminds_at_start_whoever_is_not_in_it() throws Exception {
+        Instant start = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        String meeting = createMeeting("alice", Map.of("title", "Early bird", "startTime", start.toString(),
+                "participantIds", List.of(BOB, CAROL)));
+        moveClockTo(start.minus(Duration.ofMinutes(30)));
+        assertThat(send("POST", "/api/meetings/" + meeting + "/join", tokens.of("alice"), null).statusCode())
+                .as("the owner may start early").isEqualTo(200);
+
+        moveClockTo(start);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> reminders(meeting, "at_start").size() == 2);
+        assertThat(reminders(meeting, "at_start")).extracting(Notification::userId).containsExactlyInAnyOrder(BOB, CAROL);
     }
 
     @Test

@@ -113,7 +113,7 @@ class MeetingPermissionsIntegrationTest extends MeetingFixtures {
     }
 
     @Test
-    void removing_the_last_one_in_a_meeting_ends_it() throws Exception {
+    void removing_the_last_one_before_the_scheduled_end_leaves_the_meeting_empty_and_joinable() throws Exception {
         String alice = tokens.of("alice");
         assertThat(send("POST", "/api/meetings/" + meeting + "/start", alice, null).statusCode()).isEqualTo(200);
         assertThat(send("POST", "/api/meetings/" + meeting + "/join", tokens.of("carol"), null).statusCode()).isEqualTo(200);
@@ -121,8 +121,10 @@ class MeetingPermissionsIntegrationTest extends MeetingFixtures {
         var removed = send("DELETE", "/api/meetings/" + meeting + "/participants/" + CAROL, alice, null);
 
         assertThat(removed.statusCode()).isEqualTo(200);
-        assertThat(Json.of(removed).get("status").asText()).isEqualTo("ended");
+        assertThat(Json.of(removed).get("status").asText()).isEqualTo("in_progress");
         assertThat(Json.of(removed).get("participants").findValuesAsText("userId")).doesNotContain(CAROL);
+        assertThat(send("POST", "/api/meetings/" + meeting + "/join", tokens.of("bob"), null).statusCode())
+                .as("joinable until its scheduled end").isEqualTo(200);
     }
 
     @Test

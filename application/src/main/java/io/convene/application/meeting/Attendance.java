@@ -5,6 +5,7 @@ import io.convene.application.shared.Actor;
 import io.convene.application.shared.UnitOfWork;
 import io.convene.domain.event.EventOutbox;
 import io.convene.domain.meeting.Meeting;
+import io.convene.domain.meeting.Meeting.Departure;
 import io.convene.domain.meeting.MeetingId;
 import io.convene.domain.meeting.MeetingPermission;
 import io.convene.domain.meeting.Meetings;
@@ -61,12 +62,15 @@ public class Attendance {
             Meeting meeting = policy.visible(id, actor);
             Participant participant = policy.requireParticipant(meeting, actor);
             boolean mayStartEarly = policy.allows(meeting, actor, MeetingPermission.START_EARLY);
+            boolean wasEmpty = meeting.isEmpty();
             boolean startedNow = meeting.join(actor.id(), mayStartEarly, clock.instant()); // state rules first (409)
             JoinView access = credentials.forParticipant(meeting, participant, startedNow); // if they fail, nothing is saved
             meeting.joinedWith(actor.id(), deviceInfo);
             Meeting saved = meetings.save(meeting);
             if (startedNow) {
                 transitions.started(saved, actor.id());
+            } else if (wasEmpty) {
+                transitions.rejoined(saved);
             }
             outbox.append("participant.joined", saved.id().value(), Map.of("meetingId", saved.id().value(),
                     "userId", actor.id(), "displayName", participant.displayName()));
@@ -79,13 +83,11 @@ public class Attendance {
         return work.write(() -> {
             Meeting meeting = policy.visible(id, actor);
             Participant participant = policy.requireParticipant(meeting, actor);
-            boolean nobodyLeft = meeting.leave(actor.id(), clock.instant());
+            Departure departure = meeting.leave(actor.id(), clock.instant());
             Meeting saved = meetings.save(meeting);
             outbox.append("participant.left", saved.id().value(), Map.of("meetingId", saved.id().value(),
                     "userId", actor.id(), "displayName", participant.displayName()));
-            if (nobodyLeft) {
-                transitions.ended(saved, "the last participant left");
-            }
+            transitions.departed(saved, departure, "the last participant left");
             return saved;
         });
     }

@@ -1,11 +1,8 @@
 package io.convene.application.meeting;
 
 import io.convene.application.shared.UnitOfWork;
-import io.convene.domain.meeting.Meeting;
 import io.convene.domain.meeting.MeetingId;
 import io.convene.domain.meeting.MeetingQueries;
-import io.convene.domain.meeting.MeetingStatus;
-import io.convene.domain.meeting.MeetingSummaries;
 import io.convene.domain.meeting.Meetings;
 import io.convene.domain.notification.Notifications;
 import io.convene.processes.support.ProcessInstances;
@@ -27,17 +24,17 @@ public class MeetingCleanup {
 
     private final Meetings meetings;
     private final MeetingQueries queries;
-    private final MeetingSummaries summaries;
+    private final MeetingTransitions transitions;
     private final Notifications notifications;
     private final ProcessInstances processes;
     private final UnitOfWork work;
     private final Clock clock;
 
-    MeetingCleanup(Meetings meetings, MeetingQueries queries, MeetingSummaries summaries, Notifications notifications,
+    MeetingCleanup(Meetings meetings, MeetingQueries queries, MeetingTransitions transitions, Notifications notifications,
                    ProcessInstances processes, UnitOfWork work, Clock clock) {
         this.meetings = meetings;
         this.queries = queries;
-        this.summaries = summaries;
+        this.transitions = transitions;
         this.notifications = notifications;
         this.processes = processes;
         this.work = work;
@@ -47,18 +44,12 @@ public class MeetingCleanup {
     /** Its process's cleanup window is over: delete it. Safe to run twice. */
     public void cleanUp(MeetingId id) {
         work.run(() -> {
-            Meeting meeting = meetings.findById(id).orElse(null);
-            if (meeting == null) {
+            if (!meetings.existsById(id)) {
                 return; // cleaned already: a retried job
             }
-            if (meeting.close(clock.instant())) {
-                meeting = meetings.save(meeting); // the sweep found it still running: its process is gone
-            }
-            if (meeting.status() == MeetingStatus.ENDED && !summaries.exists(id.value())) {
-                summaries.record(meeting, clock.instant());
-            }
+            transitions.close(id); // one still running (the sweep, a deleted call) ends first: its event and summary
             notifications.deleteTransient(id.value());
-            meetings.delete(meeting);
+            meetings.deleteById(id);
         });
     }
 

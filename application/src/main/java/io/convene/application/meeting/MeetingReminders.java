@@ -63,17 +63,21 @@ public class MeetingReminders {
             data.put("minutesBefore", atStart ? 0 : minutesBefore);
             String title = atStart ? meeting.title() + " is starting now"
                     : meeting.title() + " starts in " + minutesBefore + " min";
-            for (Participant participant : meeting.expectedParticipants()) {
-                notifications.addOnce(participant.userId(), "meeting.reminder." + type, meeting.id().value(), title, data,
-                        now, expiresAt);
+            List<String> userIds = meeting.expectedParticipants().stream()
+                    .filter(p -> !p.isPresent()) // who is in the meeting needs no reminder of it
+                    .map(Participant::userId).toList();
+            for (String userId : userIds) {
+                notifications.addOnce(userId, "meeting.reminder." + type, meeting.id().value(), title, data, now, expiresAt);
             }
             outbox.append("meeting.reminder", meeting.id().value(), Map.of("meetingId", meeting.id().value(),
-                    "reminderType", type, "minutesBefore", data.get("minutesBefore"),
-                    "userIds", meeting.expectedParticipants().stream().map(Participant::userId).toList()));
+                    "reminderType", type, "minutesBefore", data.get("minutesBefore"), "userIds", userIds));
         });
     }
 
-    /** In the caller's transaction: reminders on show are withdrawn (the meeting moved or was cancelled). */
+    /**
+     * In the caller's transaction: the meeting's reminders are withdrawn, dismissed ones too — they
+     * belong to a start time that no longer holds (moved or cancelled), and must not block the new ones.
+     */
     void withdraw(MeetingId id) {
         notifications.withdraw(id.value(), TYPES);
     }

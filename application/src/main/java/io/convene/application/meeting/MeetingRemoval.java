@@ -32,11 +32,14 @@ public class MeetingRemoval {
     private final Notifications notifications;
     private final MeetingLifecycleGateway lifecycle;
     private final ProcessInstances processes;
+    private final MeetingCleanup cleanup;
     private final EventOutbox outbox;
     private final UnitOfWork work;
 
     MeetingRemoval(Meetings meetings, MeetingPolicy policy, MeetingReminders reminders, Notifications notifications,
-                   MeetingLifecycleGateway lifecycle, ProcessInstances processes, EventOutbox outbox, UnitOfWork work) {
+                   MeetingLifecycleGateway lifecycle, ProcessInstances processes, MeetingCleanup cleanup,
+                   EventOutbox outbox, UnitOfWork work) {
+        this.cleanup = cleanup;
         this.meetings = meetings;
         this.policy = policy;
         this.reminders = reminders;
@@ -72,7 +75,24 @@ public class MeetingRemoval {
         });
     }
 
-    /** Each meeting in its own transaction: one failure does not undo the others (seed 002, Final Q3). */
+    /**
+     * Deletes a call now (its owner or an org admin; seed 002's bulk delete names {@code call_} ids):
+     * one still running ends first, so its call-log summary stays; its process ends.
+     */
+    public void deleteCall(MeetingId id, Actor actor) {
+        work.run(() -> {
+            Meeting call = policy.visible(id, actor);
+            if (!call.isInstantCall()) {
+                throw new NotFoundException("call", id);
+            }
+            policy.require(call, actor, MeetingPermission.DELETE);
+            cleanup.cleanUp(id);
+            processes.deleteAll(id.value(), "call deleted by its owner"); // its call-ring children go with it
+            outbox.append("call.deleted", id.value(), Map.of("callId", id.value(), "deletedBy", actor.id()));
+        });
+    }
+
+    /** Each meeting or call in its own transaction: one failure does not undo the others (seed 002, Final Q3). */
     public BulkDeleteResult bulkDelete(List<String> meetingIds, Actor actor) {
         int deleted = 0;
         List<BulkDeleteError> errors = new ArrayList<>();
@@ -82,7 +102,12 @@ public class MeetingRemoval {
                 continue;
             }
             try {
-                delete(new MeetingId(id), actor);
+                MeetingId meetingId = new MeetingId(id);
+                if (meetingId.isCall()) {
+                    deleteCall(meetingId, actor);
+                } else {
+                    delete(meetingId, actor);
+                }
                 deleted++;
             } catch (NotFoundException e) {
                 errors.add(new BulkDeleteError(id, "Not found"));

@@ -134,8 +134,10 @@ public class MeetingScheduling {
         if (!changes.isEmpty()) {
             outbox.append("meeting.updated", saved.id().value(), Map.of("meetingId", saved.id().value(), "changes", changes));
         }
-        if (!old.startTime().equals(changed.startTime()) || !old.endTime().equals(changed.endTime())) {
+        if (!old.startTime().equals(changed.startTime())) {
             reminders.withdraw(saved.id()); // a shown reminder would name the old time
+        }
+        if (!old.startTime().equals(changed.startTime()) || !old.endTime().equals(changed.endTime())) {
             lifecycle.rescheduled(saved.id().value(), changed.startTime(), changed.endTime());
         }
         return saved;

@@ -50,6 +50,29 @@ public class MeetingTransitions {
         }
     }
 
+    /** In the caller's transaction: someone left or was removed; its process learns what that did. */
+    void departed(Meeting meeting, Meeting.Departure departure, String reason) {
+        switch (departure) {
+            case ENDED -> ended(meeting, reason);
+            case EMPTIED -> lifecycle.emptied(meeting.id().value());
+            case OTHERS_STAY -> { }
+        }
+    }
+
+    /** In the caller's transaction: someone joined the empty meeting; it no longer waits to end. */
+    void rejoined(Meeting meeting) {
+        lifecycle.rejoined(meeting.id().value());
+    }
+
+    /**
+     * The process found the meeting still empty at its scheduled end: it ended when the last
+     * one left. Runs in the timer's job, so a join at the same moment loses or wins as a whole.
+     */
+    public void endEmpty(MeetingId id) {
+        work.run(() -> meetings.findById(id).filter(Meeting::endEmpty)
+                .ifPresent(meeting -> record(meetings.save(meeting), "empty at its scheduled end")));
+    }
+
     /** In the caller's transaction: the meeting or call has just ended; its process learns it. */
     public void ended(Meeting meeting, String reason) {
         record(meeting, reason);

@@ -8,6 +8,7 @@ import io.convene.application.shared.InvalidInputException;
 import io.convene.application.shared.UnitOfWork;
 import io.convene.domain.event.EventOutbox;
 import io.convene.domain.meeting.Meeting;
+import io.convene.domain.meeting.Meeting.Departure;
 import io.convene.domain.meeting.MeetingId;
 import io.convene.domain.meeting.MeetingPermission;
 import io.convene.domain.meeting.MeetingRole;
@@ -80,13 +81,11 @@ public class ParticipantChanges {
         return work.write(() -> {
             Meeting meeting = policy.visibleMeeting(id, actor);
             policy.require(meeting, actor, MeetingPermission.REMOVE);
-            boolean emptied = meeting.remove(userId, clock.instant());
+            Departure departure = meeting.remove(userId, clock.instant());
             Meeting saved = meetings.save(meeting);
             outbox.append("participant.removed", id.value(), Map.of("meetingId", id.value(), "userId", userId,
                     "removedBy", actor.id()));
-            if (emptied) {
-                transitions.ended(saved, "the last participant was removed");
-            }
+            transitions.departed(saved, departure, "the last participant was removed");
             return saved;
         });
     }

@@ -128,15 +128,15 @@ public class Meeting {
         return added;
     }
 
-    /** Removes a participant; one who is in the meeting leaves first. True when that emptied (ended) it. */
-    public boolean remove(String userId, Instant now) {
+    /** Removes a participant; one who is in the meeting leaves first (see {@link #leave}). */
+    public Departure remove(String userId, Instant now) {
         Participant participant = requireParticipant(userId);
         if (participant.role() == MeetingRole.OWNER) {
             throw new MeetingConflict("the owner cannot be removed");
         }
-        boolean ended = participant.isPresent() && leave(userId, now);
+        Departure departure = participant.isPresent() ? leave(userId, now) : Departure.OTHERS_STAY;
         participants.remove(participant);
-        return ended;
+        return departure;
     }
 
     public void respond(String userId, boolean accept) {
@@ -183,18 +183,51 @@ public class Meeting {
         return started;
     }
 
-    /** Leaves; returns true when nobody is left in the meeting, which ends it. */
-    public boolean leave(String userId, Instant now) {
+    /** What a leave did to the meeting. */
+    public enum Departure {
+        /** Someone is still in it. */
+        OTHERS_STAY,
+        /** A scheduled meeting emptied before its scheduled end: it stays joinable until then (PRODUCT.md). */
+        EMPTIED,
+        /** Nobody is left and it ended: a call, or a meeting emptied at or after its scheduled end. */
+        ENDED
+    }
+
+    /** Leaves. The last one out ends a call at once, a scheduled meeting only at or after its scheduled end. */
+    public Departure leave(String userId, Instant now) {
         Participant participant = requireParticipant(userId);
         if (!participant.isPresent()) {
             throw new MeetingConflict("not in the meeting");
         }
         participant.leave(now);
-        if (participants.stream().noneMatch(Participant::isPresent)) {
-            finish(now);
-            return true;
+        if (!isEmpty()) {
+            return Departure.OTHERS_STAY;
         }
-        return false;
+        if (!isInstantCall && now.isBefore(endTime)) {
+            return Departure.EMPTIED;
+        }
+        finish(now);
+        return Departure.ENDED;
+    }
+
+    /** True while the meeting is in progress with nobody in it (waiting, joinable, for its scheduled end). */
+    public boolean isEmpty() {
+        return status == MeetingStatus.IN_PROGRESS && participants.stream().noneMatch(Participant::isPresent);
+    }
+
+    /**
+     * The scheduled end came and nobody is in it: it ended when the last one left. False if it
+     * is not in progress any more; someone in it is a conflict (a join would have reopened it).
+     */
+    public boolean endEmpty() {
+        if (status != MeetingStatus.IN_PROGRESS) {
+            return false;
+        }
+        if (!isEmpty()) {
+            throw new MeetingConflict("someone is in the meeting");
+        }
+        finish(lastLeftAt());
+        return true;
     }
 
     public void start(Instant now) {
@@ -214,14 +247,26 @@ public class Meeting {
         finish(now);
     }
 
-    /** Ends a meeting nobody ended (the process's fallback); false if it was over already. */
+    /**
+     * Ends a meeting nobody ended (the process's fallback); false if it was over already. An
+     * empty one ended when the last one left; otherwise everyone still in leaves now.
+     */
     public boolean close(Instant now) {
-        if (status == MeetingStatus.IN_PROGRESS) {
+        if (status != MeetingStatus.IN_PROGRESS) {
+            return false;
+        }
+        if (isEmpty()) {
+            finish(lastLeftAt());
+        } else {
             participants.forEach(p -> p.leave(now));
             finish(now);
-            return true;
         }
-        return false;
+        return true;
+    }
+
+    private Instant lastLeftAt() {
+        return participants.stream().map(Participant::leftAt).filter(java.util.Objects::nonNull)
+                .max(Instant::compareTo).orElse(startedAt);
     }
 
     public void cancel() {

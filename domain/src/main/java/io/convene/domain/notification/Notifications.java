@@ -77,9 +77,9 @@ public class Notifications {
                 .param("id", id).param("now", Timestamp.from(now)).update();
     }
 
-    /** Withdraws the meeting's notifications of these types that nobody dismissed yet (cancel, reschedule). */
+    /** Withdraws the meeting's notifications of these types, shown or dismissed (cancel, a new start time). */
     public int withdraw(String meetingId, Collection<String> types) {
-        return jdbc.sql("delete from notification where meeting_id = :meeting and type in (:types) and dismissed_at is null")
+        return jdbc.sql("delete from notification where meeting_id = :meeting and type in (:types)")
                 .param("meeting", meetingId).param("types", types).update();
     }
 

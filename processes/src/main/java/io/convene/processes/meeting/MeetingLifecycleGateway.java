@@ -40,6 +40,16 @@ public class MeetingLifecycleGateway {
         correlate(meetingId, Messages.ENDED, Map.of(Variables.ENDED_AT, Date.from(endedAt)));
     }
 
+    /** The last participant left before the scheduled end: it waits, joinable, until then. */
+    public void emptied(String meetingId) {
+        correlate(meetingId, Messages.EMPTIED, Map.of());
+    }
+
+    /** Someone joined the empty meeting again: the wait for the scheduled end is over. */
+    public void rejoined(String meetingId) {
+        correlate(meetingId, Messages.REJOINED, Map.of());
+    }
+
     public void cancelled(String meetingId) {
         correlate(meetingId, Messages.CANCELLED, Map.of());
     }

@@ -27,6 +27,16 @@ public class ProcessDates {
         return toInstant(date).isBefore(toInstant(other));
     }
 
+    /** True when {@code date} lies ahead of the engine's clock (gateway conditions). */
+    public boolean isFuture(Object date) {
+        return toInstant(date).isAfter(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant());
+    }
+
+    /** True when both are the same instant; false when either is missing. */
+    public boolean same(Object date, Object other) {
+        return date != null && other != null && toInstant(date).equals(toInstant(other));
+    }
+
     /** The duration literal of the timer event {@code element} (a timer catch or boundary event). */
     public static Duration timerDuration(ModelElementInstance element) {
         TimerEventDefinition timer = element.getChildElementsByType(TimerEventDefinition.class).stream()

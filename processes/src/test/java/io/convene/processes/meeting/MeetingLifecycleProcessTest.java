@@ -46,6 +46,7 @@ class MeetingLifecycleProcessTest {
     private final List<String> remindersSent = new ArrayList<>();
     private final List<String> closed = new ArrayList<>();
     private final List<String> cleanedUp = new ArrayList<>();
+    private final List<String> endedEmpty = new ArrayList<>();
     private String editedDeployment;
 
     @BeforeEach
@@ -56,13 +57,18 @@ class MeetingLifecycleProcessTest {
             String type = (String) execution.getVariable(Variables.REMINDER_TYPE);
             remindersSent.add(type);
             execution.getProcessInstance().setVariable(MeetingLifecycleProcess.REMINDER_15_MIN_BEFORE.equals(type)
-                    ? Variables.REMINDER_15_SENT : Variables.REMINDER_AT_START_SENT, true);
+                    ? Variables.REMINDER_15_SENT_FOR : Variables.REMINDER_AT_START_SENT_FOR,
+                    execution.getVariable(Variables.START_TIME));
         });
         Mocks.register(MeetingLifecycleProcess.Workers.CLOSE, (JavaDelegate) execution -> {
             closed.add(execution.getProcessBusinessKey());
             if (execution.getVariable(Variables.ENDED_AT) == null) {
                 execution.setVariable(Variables.ENDED_AT, ClockUtil.getCurrentTime());
             }
+        });
+        Mocks.register(MeetingLifecycleProcess.Workers.END_EMPTY, (JavaDelegate) execution -> {
+            endedEmpty.add(execution.getProcessBusinessKey());
+            execution.setVariable(Variables.ENDED_AT, Date.from(START.plus(Duration.ofMinutes(10)))); // the last leave
         });
         Mocks.register(MeetingLifecycleProcess.Workers.CLEANUP,
                 (JavaDelegate) execution -> cleanedUp.add(execution.getProcessBusinessKey()));
@@ -93,7 +99,7 @@ class MeetingLifecycleProcessTest {
         assertThat(remindersSent).containsExactly(MeetingLifecycleProcess.REMINDER_15_MIN_BEFORE,
                 MeetingLifecycleProcess.REMINDER_AT_START);
         assertThat(meeting).isWaitingAt(Elements.WAIT_FOR_START);
-        assertThat(timers(meeting)).extracting(this::activityOf).containsExactly(Elements.NEVER_STARTED);
+        assertThat(timers(meeting)).extracting(this::activityOf).containsExactly(Elements.ABANDONED);
     }
 
     @Test
@@ -105,12 +111,14 @@ class MeetingLifecycleProcessTest {
 
         assertThat(timer(meeting, Elements.TIMER_15_MIN_BEFORE).getDuedate().toInstant()).isEqualTo(newStart.minus(Duration.ofMinutes(15)));
         assertThat(timer(meeting, Elements.TIMER_AT_START).getDuedate().toInstant()).isEqualTo(newStart);
+        assertThat(timer(meeting, Elements.ABANDONED).getDuedate().toInstant())
+                .isEqualTo(newStart.plus(Duration.ofMinutes(30)).plus(Duration.ofHours(8)));
         assertThat(timers(meeting)).hasSize(3);
         assertThat(remindersSent).isEmpty();
     }
 
     @Test
-    void a_reminder_already_sent_is_not_sent_again_after_rescheduling() {
+    void reminders_sent_for_the_old_start_are_sent_again_for_the_new_start() {
         ProcessInstance meeting = schedule(START, END);
         fire(meeting, Elements.TIMER_15_MIN_BEFORE, START.minus(Duration.ofMinutes(15)));
         runAsync(meeting, Elements.SEND_REMINDER_15);
@@ -119,11 +127,63 @@ class MeetingLifecycleProcessTest {
         reschedule(newStart, newStart.plus(Duration.ofMinutes(30)));
 
         assertThat(timers(meeting)).extracting(this::activityOf)
-                .containsExactlyInAnyOrder(Elements.TIMER_AT_START, Elements.NEVER_STARTED);
+                .containsExactlyInAnyOrder(Elements.TIMER_15_MIN_BEFORE, Elements.TIMER_AT_START, Elements.ABANDONED);
+        fire(meeting, Elements.TIMER_15_MIN_BEFORE, newStart.minus(Duration.ofMinutes(15)));
+        runAsync(meeting, Elements.SEND_REMINDER_15);
         fire(meeting, Elements.TIMER_AT_START, newStart);
         runAsync(meeting, Elements.SEND_REMINDER_AT_START);
         assertThat(remindersSent).containsExactly(MeetingLifecycleProcess.REMINDER_15_MIN_BEFORE,
+                MeetingLifecycleProcess.REMINDER_15_MIN_BEFORE, MeetingLifecycleProcess.REMINDER_AT_START);
+    }
+
+    @Test
+    void a_new_end_time_alone_does_not_send_a_reminder_again() {
+        ProcessInstance meeting = schedule(START, END);
+        fire(meeting, Elements.TIMER_15_MIN_BEFORE, START.minus(Duration.ofMinutes(15)));
+        runAsync(meeting, Elements.SEND_REMINDER_15);
+
+        reschedule(START, END.plus(Duration.ofMinutes(30)));
+
+        assertThat(timers(meeting)).extracting(this::activityOf)
+                .containsExactlyInAnyOrder(Elements.TIMER_AT_START, Elements.ABANDONED);
+    }
+
+    @Test
+    void a_meeting_moved_into_the_past_arms_no_reminder() {
+        ProcessInstance meeting = schedule(START, END);
+        Instant past = NOW.minus(Duration.ofMinutes(5));
+
+        reschedule(past, past.plus(Duration.ofMinutes(30)));
+
+        assertThat(timers(meeting)).extracting(this::activityOf).containsExactly(Elements.ABANDONED);
+    }
+
+    @Test
+    void a_meeting_started_early_still_reminds_at_start() {
+        ProcessInstance meeting = schedule(START, END);
+        correlate(Messages.STARTED, Map.of());
+        assertThat(meeting).isWaitingAt(Elements.IN_PROGRESS);
+
+        fire(meeting, Elements.TIMER_15_MIN_BEFORE, START.minus(Duration.ofMinutes(15)));
+        runAsync(meeting, Elements.SEND_REMINDER_15);
+        fire(meeting, Elements.TIMER_AT_START, START);
+        runAsync(meeting, Elements.SEND_REMINDER_AT_START);
+
+        assertThat(remindersSent).containsExactly(MeetingLifecycleProcess.REMINDER_15_MIN_BEFORE,
                 MeetingLifecycleProcess.REMINDER_AT_START);
+    }
+
+    @Test
+    void reminders_stop_when_the_meeting_ends() {
+        ProcessInstance meeting = schedule(START, END);
+        correlate(Messages.STARTED, Map.of());
+
+        correlate(Messages.ENDED, Map.of(Variables.ENDED_AT, Date.from(NOW.plus(Duration.ofMinutes(5)))));
+        runAsync(meeting, Elements.CLOSE);
+
+        assertThat(timers(meeting)).extracting(this::activityOf).doesNotContain(Elements.TIMER_15_MIN_BEFORE,
+                Elements.TIMER_AT_START);
+        assertThat(remindersSent).isEmpty();
     }
 
     @Test
@@ -142,18 +202,56 @@ class MeetingLifecycleProcessTest {
     }
 
     @Test
-    void when_all_left_before_the_scheduled_end_the_meeting_is_deleted_at_once() {
+    void q4_when_all_left_before_the_scheduled_end_it_stays_joinable_until_then_and_is_deleted_at_once() {
         ProcessInstance meeting = schedule(START, END);
+        ClockUtil.setCurrentTime(Date.from(START));
         correlate(Messages.STARTED, Map.of());
-        assertThat(meeting).isWaitingAt(Elements.IN_PROGRESS);
 
-        correlate(Messages.ENDED, Map.of(Variables.ENDED_AT, Date.from(START.plus(Duration.ofMinutes(10)))));
+        correlate(Messages.EMPTIED, Map.of()); // everyone left at 10 min
+        assertThat(meeting).isWaitingAt(Elements.EMPTY_UNTIL_END);
+        assertThat(timer(meeting, Elements.EMPTY_AT_SCHEDULED_END).getDuedate().toInstant()).isEqualTo(END);
+        assertThat(cleanedUp).isEmpty();
+
+        fire(meeting, Elements.EMPTY_AT_SCHEDULED_END, END);
+        assertThat(endedEmpty).containsExactly(MEETING);
         runAsync(meeting, Elements.CLOSE);
         runAsync(meeting, Elements.CLEANUP);
 
         assertThat(closed).containsExactly(MEETING);
         assertThat(cleanedUp).containsExactly(MEETING);
         assertThat(meeting).hasNotPassed(Elements.CLEANUP_WINDOW).isEnded();
+    }
+
+    @Test
+    void q13_a_rejoin_before_the_scheduled_end_cancels_the_wait_and_a_later_end_waits_8_hours() {
+        ProcessInstance meeting = schedule(START, END);
+        correlate(Messages.STARTED, Map.of());
+        correlate(Messages.EMPTIED, Map.of()); // Alice left at 2:10
+
+        correlate(Messages.REJOINED, Map.of()); // Bob joined at 2:50
+        assertThat(meeting).isWaitingAt(Elements.IN_PROGRESS);
+        assertThat(timers(meeting)).extracting(this::activityOf).doesNotContain(Elements.EMPTY_AT_SCHEDULED_END);
+
+        correlate(Messages.ENDED, Map.of(Variables.ENDED_AT, Date.from(END.plus(Duration.ofMinutes(10))))); // Bob left at 3:10
+        runAsync(meeting, Elements.CLOSE);
+        assertThat(timer(meeting, Elements.CLEANUP_WINDOW).getDuedate().toInstant()).isEqualTo(END.plus(Duration.ofHours(8)));
+        assertThat(endedEmpty).isEmpty();
+        assertThat(cleanedUp).isEmpty();
+    }
+
+    @Test
+    void the_host_ends_an_empty_meeting_at_once() {
+        ProcessInstance meeting = schedule(START, END);
+        correlate(Messages.STARTED, Map.of());
+        correlate(Messages.EMPTIED, Map.of());
+
+        correlate(Messages.ENDED, Map.of(Variables.ENDED_AT, Date.from(START.plus(Duration.ofMinutes(20)))));
+        runAsync(meeting, Elements.CLOSE);
+        runAsync(meeting, Elements.CLEANUP);
+
+        assertThat(endedEmpty).isEmpty();
+        assertThat(cleanedUp).containsExactly(MEETING);
+        assertThat(meeting).isEnded();
     }
 
     @Test
@@ -176,11 +274,12 @@ class MeetingLifecycleProcessTest {
     void a_meeting_that_never_starts_is_cleaned_up_8_hours_after_its_scheduled_end() {
         ProcessInstance meeting = schedule(START, END);
 
-        fire(meeting, Elements.NEVER_STARTED, END.plus(Duration.ofHours(8)));
+        fire(meeting, Elements.ABANDONED, END.plus(Duration.ofHours(8)));
+        runAsync(meeting, Elements.CLOSE_ABANDONED);
+        fire(meeting, Elements.CLEANUP_WINDOW, END.plus(Duration.ofHours(8)));
         runAsync(meeting, Elements.CLEANUP);
 
         assertThat(cleanedUp).containsExactly(MEETING);
-        assertThat(closed).isEmpty();
         assertThat(meeting).isEnded();
     }
 
@@ -188,10 +287,10 @@ class MeetingLifecycleProcessTest {
     void a_meeting_nobody_ends_is_closed_8_hours_after_its_scheduled_end_and_cleaned_up() {
         ProcessInstance meeting = schedule(START, END);
         correlate(Messages.STARTED, Map.of());
-        assertThat(timer(meeting, Elements.IN_PROGRESS_FALLBACK).getDuedate().toInstant()).isEqualTo(END.plus(Duration.ofHours(8)));
+        assertThat(timer(meeting, Elements.ABANDONED).getDuedate().toInstant()).isEqualTo(END.plus(Duration.ofHours(8)));
 
-        fire(meeting, Elements.IN_PROGRESS_FALLBACK, END.plus(Duration.ofHours(8)));
-        runAsync(meeting, Elements.CLOSE);
+        fire(meeting, Elements.ABANDONED, END.plus(Duration.ofHours(8)));
+        runAsync(meeting, Elements.CLOSE_ABANDONED);
         fire(meeting, Elements.CLEANUP_WINDOW, END.plus(Duration.ofHours(8)));
         runAsync(meeting, Elements.CLEANUP);
 
@@ -211,6 +310,19 @@ class MeetingLifecycleProcessTest {
         fire(meeting, Elements.TIMER_15_MIN_BEFORE, START.minus(Duration.ofMinutes(10)));
         runAsync(meeting, Elements.SEND_REMINDER_15);
         assertThat(remindersSent).containsExactly(MeetingLifecycleProcess.REMINDER_15_MIN_BEFORE);
+    }
+
+    @Test
+    void an_analyst_who_gives_empty_meetings_10_minutes_past_the_scheduled_end_moves_their_end() {
+        editedDeployment = ProcessModels.deployEdited(engine.getProcessEngine().getRepositoryService(),
+                MeetingLifecycleProcess.RESOURCE, "${dates.plus(endTime, 'PT0S')}", "${dates.plus(endTime, 'PT10M')}");
+        ProcessInstance meeting = schedule(START, END);
+        correlate(Messages.STARTED, Map.of());
+
+        correlate(Messages.EMPTIED, Map.of());
+
+        assertThat(timer(meeting, Elements.EMPTY_AT_SCHEDULED_END).getDuedate().toInstant())
+                .isEqualTo(END.plus(Duration.ofMinutes(10)));
     }
 
     // ---- helpers

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * {@code Task_SendReminder15} / {@code Task_SendReminderAtStart}: sends the reminder its
  * {@code reminderType} input names; the at-start one shows for the model's
- * {@code expiresAfter} (PT5M). Marks the reminder sent in the process.
+ * {@code expiresAfter} (PT5M). Records in the process which start time it was sent for.
  */
 @Component(MeetingLifecycleProcess.Workers.SEND_REMINDER)
 class SendMeetingReminder implements JavaDelegate {
@@ -27,7 +27,9 @@ class SendMeetingReminder implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String type = (String) execution.getVariable(Variables.REMINDER_TYPE);
         boolean atStart = MeetingLifecycleProcess.REMINDER_AT_START.equals(type);
-        execution.getProcessInstance().setVariable(atStart ? Variables.REMINDER_AT_START_SENT : Variables.REMINDER_15_SENT, true);
+        // reminders belong to a start time: a new start time re-arms them (the model's gateways read this)
+        execution.getProcessInstance().setVariable(atStart ? Variables.REMINDER_AT_START_SENT_FOR
+                : Variables.REMINDER_15_SENT_FOR, execution.getVariable(Variables.START_TIME));
         Object expiresAfter = execution.getVariable(Variables.EXPIRES_AFTER);
         reminders.send(new MeetingId(execution.getProcessBusinessKey()), type,
                 expiresAfter == null ? null : Duration.parse(expiresAfter.toString()));
