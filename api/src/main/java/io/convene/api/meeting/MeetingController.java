@@ -24,6 +24,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -70,10 +71,11 @@ class MeetingController {
                                @RequestParam(required = false) String status,
                                @RequestParam(required = false) String section,
                                @RequestParam(required = false) String q,
+                               @RequestParam(required = false) Instant since,
                                @RequestParam(defaultValue = "0") @Min(0) int page,
                                @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
                                Actor actor) {
-        return lists.list(actor, new ListQuery(scope, status, section, q, null), page, size);
+        return lists.list(actor, new ListQuery(scope, status, section, q, null, since), page, size);
     }
 
     @GetMapping("/upcoming")
@@ -84,17 +86,19 @@ class MeetingController {
     }
 
     @GetMapping("/past")
-    @Operation(summary = "My ended meetings, with duration and the number of distinct users who joined")
-    Page<MeetingListItem> past(@RequestParam(defaultValue = "0") @Min(0) int page,
+    @Operation(summary = "My meetings and calls that ended in the last 8 h (or since=<instant>, as far back as the "
+            + "call log is kept), with duration and the number of distinct users who joined")
+    Page<MeetingListItem> past(@RequestParam(required = false) Instant since,
+                               @RequestParam(defaultValue = "0") @Min(0) int page,
                                @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, Actor actor) {
-        return lists.list(actor, new ListQuery("my", null, "past", null, null), page, size);
+        return lists.list(actor, ListQuery.past(since), page, size);
     }
 
     @GetMapping("/my")
     @Operation(summary = "Meetings I created or am invited to (live and upcoming)")
     Page<MeetingListItem> my(@RequestParam(defaultValue = "0") @Min(0) int page,
                              @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, Actor actor) {
-        return lists.list(actor, new ListQuery("my", null, null, null, null), page, size);
+        return lists.list(actor, new ListQuery("my", null, null, null, null, null), page, size);
     }
 
     @GetMapping("/roles")

@@ -42,8 +42,8 @@ public class CallLogs {
     private CallLog live(MeetingId callId, Actor actor) {
         Meeting call = policy.visibleCall(callId, actor); // 404 for outsiders
         return new CallLog(call.id().value(), lower(call.status()), call.callType(), call.createdBy(),
-                call.startedAt(), call.endedAt(), call.duration().toSeconds(), call.participants().stream()
-                .map(p -> new LogEntry(p.userId(), p.displayName(), lower(p.role()), lower(p.status()), p.joinedAt(),
+                call.startedAt(), call.endedAt(), call.duration().toSeconds(), call.attendees().stream()
+                .map(p -> new LogEntry(p.userId(), p.displayName(), lower(p.role()), lower(p.status()), p.firstJoinedAt(),
                         p.leftAt(), p.attendedSeconds(), p.deviceInfo()))
                 .toList());
     }

@@ -3,6 +3,7 @@ package io.convene.application.meeting;
 import io.convene.application.shared.UnitOfWork;
 import io.convene.domain.meeting.MeetingId;
 import io.convene.domain.meeting.MeetingQueries;
+import io.convene.domain.meeting.MeetingSummaries;
 import io.convene.domain.meeting.Meetings;
 import io.convene.domain.notification.Notifications;
 import io.convene.processes.support.ProcessInstances;
@@ -25,13 +26,15 @@ public class MeetingCleanup {
     private final Meetings meetings;
     private final MeetingQueries queries;
     private final MeetingTransitions transitions;
+    private final MeetingSummaries summaries;
     private final Notifications notifications;
     private final ProcessInstances processes;
     private final UnitOfWork work;
     private final Clock clock;
 
-    MeetingCleanup(Meetings meetings, MeetingQueries queries, MeetingTransitions transitions, Notifications notifications,
-                   ProcessInstances processes, UnitOfWork work, Clock clock) {
+    MeetingCleanup(Meetings meetings, MeetingQueries queries, MeetingTransitions transitions, MeetingSummaries summaries,
+                   Notifications notifications, ProcessInstances processes, UnitOfWork work, Clock clock) {
+        this.summaries = summaries;
         this.meetings = meetings;
         this.queries = queries;
         this.transitions = transitions;
@@ -51,6 +54,11 @@ public class MeetingCleanup {
             notifications.deleteTransient(id.value());
             meetings.deleteById(id);
         });
+    }
+
+    /** The call-log summaries' retention is over for what ended more than {@code retention} ago. */
+    public int forgetSummaries(Duration retention) {
+        return work.write(() -> summaries.deleteEndedBefore(clock.instant().minus(retention)));
     }
 
     /**

@@ -75,6 +75,10 @@ public class MeetingInputs {
         return rules.upcomingWindow();
     }
 
+    Duration pastWindow() {
+        return rules.pastWindow();
+    }
+
     private static boolean isHttpUrl(String url) {
         if (url == null || url.isBlank()) {
             return false;

@@ -28,11 +28,19 @@ public class MeetingLists {
 
     enum Section { LIVE, UPCOMING, PAST }
 
-    /** What to list; {@code null} fields mean "any". */
-    public record ListQuery(String scope, String status, String section, String title, Duration startsWithin) {
+    /**
+     * What to list; {@code null} fields mean "any". {@code since}: how far back the past section
+     * reaches (default: the past window, 8 h; at most as far as the summaries are kept).
+     */
+    public record ListQuery(String scope, String status, String section, String title, Duration startsWithin,
+                            Instant since) {
 
         public static ListQuery upcoming(Duration window) {
-            return new ListQuery("my", null, "upcoming", null, window);
+            return new ListQuery("my", null, "upcoming", null, window, null);
+        }
+
+        public static ListQuery past(Instant since) {
+            return new ListQuery("my", null, "past", null, null, since);
         }
     }
 
@@ -74,11 +82,12 @@ public class MeetingLists {
         List<MeetingStatus> statuses = statuses(query.status(), chosen);
         int offset = page * size;
         return work.read(() -> {
-            if (chosen == Section.PAST || statuses.equals(List.of(MeetingStatus.ENDED))) {
-                return new Page<>(summaries.past(userFilter, title, size, offset).stream().map(MeetingListItem::of)
-                        .toList(), page, size);
-            }
             Instant now = clock.instant();
+            if (chosen == Section.PAST || statuses.equals(List.of(MeetingStatus.ENDED))) {
+                Instant since = query.since() != null ? query.since() : now.minus(inputs.pastWindow());
+                return new Page<>(summaries.past(userFilter, title, since, size, offset).stream()
+                        .map(MeetingListItem::of).toList(), page, size);
+            }
             Instant before = query.startsWithin() == null ? null : now.plus(query.startsWithin());
             // upcoming: a meeting nobody started is no longer upcoming once its end has passed
             Instant after = chosen == Section.UPCOMING ? now : null;

@@ -10,9 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaultDuration length of a meeting given without end or duration (seed 000: 30 min)
  * @param longest         the longest meeting one may schedule
  * @param upcomingWindow  how far ahead {@code GET /api/meetings/upcoming} looks (seed 002: 24 h)
+ * @param pastWindow      how far back the Past list looks without {@code since} (seed 002: ended in the last 8 h)
  */
 @ConfigurationProperties("convene.meetings")
 public record MeetingProperties(@DefaultValue("30m") Duration defaultDuration,
                                 @DefaultValue("24h") Duration longest,
-                                @DefaultValue("24h") Duration upcomingWindow) {
+                                @DefaultValue("24h") Duration upcomingWindow,
+                                @DefaultValue("8h") Duration pastWindow) {
 }

@@ -119,12 +119,17 @@ public class Meeting {
     public List<DirectoryUser> invite(Collection<DirectoryUser> users, Instant now) {
         requireOpen();
         List<DirectoryUser> added = users.stream().filter(u -> participant(u.id()).isEmpty()).distinct().toList();
-        if (maxParticipants != null && participants.size() + added.size() > maxParticipants) {
+        long active = participants().size();
+        if (maxParticipants != null && active + added.size() > maxParticipants) {
             throw new MeetingRuleViolation("participantIds",
-                    "would make " + (participants.size() + added.size()) + " participants; maxParticipants is " + maxParticipants);
+                    "would make " + (active + added.size()) + " participants; maxParticipants is " + maxParticipants);
         }
-        added.forEach(u -> participants.add(Participant.invited(u.id(), u.displayName(), MeetingRole.MEMBER,
-                ParticipantStatus.INVITED, now)));
+        for (DirectoryUser user : added) {
+            participants.stream().filter(p -> p.userId().equals(user.id())).findFirst().ifPresentOrElse(
+                    removed -> removed.reinvited(user.displayName()),
+                    () -> participants.add(Participant.invited(user.id(), user.displayName(), MeetingRole.MEMBER,
+                            ParticipantStatus.INVITED, now)));
+        }
         return added;
     }
 
@@ -135,7 +140,11 @@ public class Meeting {
             throw new MeetingConflict("the owner cannot be removed");
         }
         Departure departure = participant.isPresent() ? leave(userId, now) : Departure.OTHERS_STAY;
-        participants.remove(participant);
+        if (participant.everJoined()) {
+            participant.removed(); // they were there: the call log and the joiner count keep them
+        } else {
+            participants.remove(participant);
+        }
         return departure;
     }
 
@@ -281,8 +290,8 @@ public class Meeting {
         if (timesChanged && status != MeetingStatus.SCHEDULED) {
             throw new MeetingConflict("the time of a meeting that is " + status.name().toLowerCase() + " cannot change");
         }
-        if (details.maxParticipants() != null && participants.size() > details.maxParticipants()) {
-            throw new MeetingRuleViolation("maxParticipants", "the meeting already has " + participants.size() + " participants");
+        if (details.maxParticipants() != null && participants().size() > details.maxParticipants()) {
+            throw new MeetingRuleViolation("maxParticipants", "the meeting already has " + participants().size() + " participants");
         }
         if (details.provider() != provider) {
             throw new MeetingRuleViolation("provider", "the provider of a meeting cannot change");
@@ -321,11 +330,20 @@ public class Meeting {
 
     // ---- reading
 
+    /** A participant of the meeting (not one removed from it). */
     public Optional<Participant> participant(String userId) {
-        return participants.stream().filter(p -> p.userId().equals(userId)).findFirst();
+        return participants.stream().filter(p -> !p.isRemoved() && p.userId().equals(userId)).findFirst();
     }
 
+    /** The meeting's participants (not those removed from it), owner first. */
     public List<Participant> participants() {
+        return participants.stream().filter(p -> !p.isRemoved())
+                .sorted(java.util.Comparator.comparing(Participant::role).thenComparing(Participant::displayName))
+                .toList();
+    }
+
+    /** For the call log: the participants and those removed after they joined. */
+    public List<Participant> attendees() {
         return participants.stream()
                 .sorted(java.util.Comparator.comparing(Participant::role).thenComparing(Participant::displayName))
                 .toList();

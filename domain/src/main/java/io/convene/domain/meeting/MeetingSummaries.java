@@ -49,7 +49,7 @@ public class MeetingSummaries {
                 .param("invited", meeting.participants().size())
                 .param("now", Timestamp.from(now))
                 .update();
-        for (Participant p : meeting.participants()) {
+        for (Participant p : meeting.attendees()) {
             jdbc.sql("""
                     insert into meeting_summary_participant (meeting_id, user_id, display_name, role, joined,
                         first_joined_at, last_left_at, attended_seconds, device_info)
@@ -57,7 +57,7 @@ public class MeetingSummaries {
                     .param("device", p.deviceInfo())
                     .param("id", meeting.id().value()).param("user", p.userId()).param("name", p.displayName())
                     .param("role", p.role().name()).param("joined", p.everJoined())
-                    .param("joinedAt", ts(p.joinedAt())).param("leftAt", ts(p.leftAt()))
+                    .param("joinedAt", ts(p.firstJoinedAt())).param("leftAt", ts(p.leftAt()))
                     .param("seconds", p.attendedSeconds())
                     .update();
         }
@@ -90,16 +90,22 @@ public class MeetingSummaries {
                 .query(Long.class).single() > 0;
     }
 
-    /** Ended meetings of a user (or of everyone: {@code userId == null}), newest first. */
-    public List<Summary> past(String userId, String titleQuery, int limit, int offset) {
+    /** Deletes the summaries of what ended (or was cancelled) before {@code cutoff}: their retention is over. */
+    public int deleteEndedBefore(Instant cutoff) {
+        return jdbc.sql("delete from meeting_summary where coalesce(ended_at, recorded_at) < :cutoff")
+                .param("cutoff", Timestamp.from(cutoff)).update();
+    }
+
+    /** Meetings of a user (or of everyone: {@code userId == null}) that ended since {@code since}, newest first. */
+    public List<Summary> past(String userId, String titleQuery, Instant since, int limit, int offset) {
         String sql = """
                 select s.* from meeting_summary s
                 %s
-                where s.status = 'ENDED' %s
+                where s.status = 'ENDED' and s.ended_at >= :since %s
                 order by s.ended_at desc, s.meeting_id limit :limit offset :offset""".formatted(
                 userId == null ? "" : "join meeting_summary_participant p on p.meeting_id = s.meeting_id and p.user_id = :user",
                 titleQuery == null ? "" : "and lower(s.title) like :q");
-        var statement = jdbc.sql(sql).param("limit", limit).param("offset", offset);
+        var statement = jdbc.sql(sql).param("limit", limit).param("offset", offset).param("since", Timestamp.from(since));
         if (userId != null) {
             statement = statement.param("user", userId);
         }

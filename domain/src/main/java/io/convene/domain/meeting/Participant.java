@@ -14,6 +14,7 @@ public class Participant {
     private ParticipantStatus status;
     private final Instant invitedAt;
     private Instant joinedAt;
+    private Instant firstJoinedAt;
     private Instant leftAt;
     private long attendedSeconds;
     private boolean everJoined;
@@ -21,7 +22,9 @@ public class Participant {
 
     @org.springframework.data.annotation.PersistenceCreator
     Participant(String userId, String displayName, MeetingRole role, ParticipantStatus status, Instant invitedAt,
-                Instant joinedAt, Instant leftAt, long attendedSeconds, boolean everJoined, String deviceInfo) {
+                Instant joinedAt, Instant firstJoinedAt, Instant leftAt, long attendedSeconds, boolean everJoined,
+                String deviceInfo) {
+        this.firstJoinedAt = firstJoinedAt;
         this.userId = userId;
         this.displayName = displayName;
         this.role = role;
@@ -35,7 +38,7 @@ public class Participant {
     }
 
     static Participant invited(String userId, String displayName, MeetingRole role, ParticipantStatus status, Instant now) {
-        return new Participant(userId, displayName, role, status, now, null, null, 0, false, null);
+        return new Participant(userId, displayName, role, status, now, null, null, null, 0, false, null);
     }
 
     void join(Instant now) {
@@ -44,8 +47,32 @@ public class Participant {
         }
         status = ParticipantStatus.JOINED;
         joinedAt = now;
+        if (firstJoinedAt == null) {
+            firstJoinedAt = now;
+        }
         leftAt = null;
         everJoined = true;
+    }
+
+    /** Taken out of the meeting (after leaving it): kept only for the call log. */
+    void removed() {
+        status = ParticipantStatus.REMOVED;
+    }
+
+    boolean isRemoved() {
+        return status == ParticipantStatus.REMOVED;
+    }
+
+    /** Invited again after a removal: a member who has not answered. */
+    void reinvited(String displayName) {
+        this.displayName = displayName;
+        this.role = MeetingRole.MEMBER;
+        this.status = ParticipantStatus.INVITED;
+    }
+
+    /** The first time they joined (a rejoin moves {@link #joinedAt()}, not this). */
+    public Instant firstJoinedAt() {
+        return firstJoinedAt;
     }
 
     void leave(Instant now) {

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,10 +35,12 @@ class MeetingCleanupSweepProcessTest {
     }
 
     @Test
-    void every_five_minutes_the_sweep_deletes_meetings_older_than_8_hours_past_their_end() {
+    void every_five_minutes_the_sweep_deletes_meetings_older_than_8_hours_past_their_end_and_summaries_kept_90_days() {
         List<String> sweeps = new ArrayList<>();
         Mocks.register(MeetingCleanupSweepProcess.WORKER,
                 (JavaDelegate) execution -> sweeps.add((String) execution.getVariable(MeetingCleanupSweepProcess.OLDER_THAN)));
+        Mocks.register(MeetingCleanupSweepProcess.FORGET_SUMMARIES_WORKER,
+                (JavaDelegate) execution -> sweeps.add((String) execution.getVariable(MeetingCleanupSweepProcess.RETENTION)));
         Instant now = Instant.parse("2026-11-24T09:00:00Z");
         ClockUtil.setCurrentTime(Date.from(now));
         Job first = managementService().createJobQuery().timers().singleResult();
@@ -46,9 +49,25 @@ class MeetingCleanupSweepProcessTest {
         execute(first);
         Job next = managementService().createJobQuery().timers().singleResult();
 
-        assertThat(sweeps).containsExactly("PT8H");
+        assertThat(sweeps).containsExactly("PT8H", "P90D");
         // Camunda's clock keeps ticking after it is set: allow the milliseconds the test itself took
         assertThat(Duration.between(first.getDuedate().toInstant(), next.getDuedate().toInstant()))
                 .isBetween(Duration.ofSeconds(298), Duration.ofSeconds(302));
+    }
+
+    @Test
+    void an_analyst_who_changes_P90D_to_P30D_keeps_call_logs_30_days() {
+        List<java.time.Duration> retentions = new ArrayList<>();
+        Mocks.register(MeetingCleanupSweepProcess.WORKER, (JavaDelegate) execution -> { });
+        Mocks.register(MeetingCleanupSweepProcess.FORGET_SUMMARIES_WORKER, (JavaDelegate) execution ->
+                retentions.add(java.time.Duration.parse((String) execution.getVariable(MeetingCleanupSweepProcess.RETENTION))));
+        var repository = BpmnAwareTests.repositoryService();
+        String edited = io.convene.processes.ProcessModels.deployEdited(repository, MeetingCleanupSweepProcess.RESOURCE,
+                ">P90D<", ">P30D<"); // a new version replaces the old one's timer start
+
+        execute(managementService().createJobQuery().timers().singleResult());
+
+        assertThat(retentions).containsExactly(java.time.Duration.ofDays(30));
+        repository.deleteDeployment(edited, true);
     }
 }
