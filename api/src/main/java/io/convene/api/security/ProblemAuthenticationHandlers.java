@@ -12,11 +12,17 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.stereotype.Component;
 
-/** 401 and 403 from the security filters, as problem+json like every other error. */
+/**
+ * 401 and 403 from the security filters, and 400 for requests the firewall rejects before any
+ * filter chain ({@code //} or {@code ;} in a path, a forbidden method), as problem+json like
+ * every other error. Spring Security uses the one {@link RequestRejectedHandler} bean it finds.
+ */
 @Component
-class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
     private final ObjectMapper json;
 
@@ -38,12 +44,33 @@ class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessD
         write(request, response, HttpStatus.FORBIDDEN, "Your roles do not allow this.");
     }
 
-    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
+            throws IOException {
+        write(request, response, HttpStatus.BAD_REQUEST, "The request URL or method is not allowed: " + reason(e));
+    }
+
+    // the firewall's messages quote the whole URL back; keep only the rule that was broken
+    private static String reason(RequestRejectedException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        int quote = message.indexOf('"');
+        return (quote < 0 ? message : message.substring(0, quote)).strip();
+    }
+
+    void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setInstance(URI.create(request.getRequestURI()));
+        problem.setInstance(instance(request));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);
+    }
+
+    private static URI instance(HttpServletRequest request) {
+        try {
+            return URI.create(request.getRequestURI());
+        } catch (IllegalArgumentException e) {
+            return null; // a rejected URL need not be a valid URI
+        }
     }
 }

@@ -14,6 +14,11 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
@@ -26,16 +31,20 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * Who may call what. Three doors, each its own filter chain:
  * <ol>
  *   <li>{@code /engine-rest/**} — Camunda's REST API: a bearer token of a realm {@code admin} (Modeler deploys with it);</li>
  *   <li>{@code /api/**} — Convene's API: any valid token of the realm, with issuer and audience checked;</li>
+ *   <li>{@code /actuator/**} and {@code /health/**} — operations, bearer tokens: {@code /actuator/health}
+ *       is open but shows details only to realm admins; {@code /health/jitsi} and {@code /health/coturn}
+ *       need any valid token; metrics ({@code /actuator/prometheus}) are for realm admins;</li>
  *   <li>everything else — Cockpit, Admin and Tasklist under {@code /camunda/**} via Keycloak single
- *       sign-on, for realm admins only; health, metrics and the OpenAPI document are open.</li>
+ *       sign-on, for realm admins only; the OpenAPI document is open.</li>
  * </ol>
- * Every 401/403 is problem+json.
+ * Every 401/403 is problem+json (a browser that is signed in without the admin role gets an HTML page).
  */
 @Configuration
 @EnableConfigurationProperties(IdentityProperties.class)
@@ -82,20 +91,47 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain webapps(HttpSecurity http, ProblemAuthenticationHandlers problems) throws Exception {
+    SecurityFilterChain operations(HttpSecurity http, JwtAuthenticationConverter converter,
+                                   ProblemAuthenticationHandlers problems) throws Exception {
+        return bearerOnly(http.securityMatcher(new OrRequestMatcher(path("/actuator/**"), path("/health/**"))), converter, problems)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(path(HttpMethod.GET, "/actuator/health"),
+                                path(HttpMethod.GET, "/actuator/health/**")).permitAll()
+                        .requestMatchers(path(HttpMethod.GET, "/health/**")).authenticated()
+                        .anyRequest().hasRole(Actor.ADMIN))
+                .build();
+    }
+
+    @Bean
+    @Order(4)
+    SecurityFilterChain webapps(HttpSecurity http, ProblemAuthenticationHandlers problems,
+                                IdentityProperties identity,
+                                @Value("${spring.security.oauth2.client.registration.keycloak.client-id}") String clientId)
+            throws Exception {
+        // signing out ends the Keycloak session too (RP-initiated logout), so another user can sign in
+        LogoutSuccessHandler keycloakLogout = (request, response, authentication) -> {
+            UriComponentsBuilder logout = UriComponentsBuilder
+                    .fromUriString(identity.issuerUri() + "/protocol/openid-connect/logout")
+                    .queryParam("client_id", clientId)
+                    .queryParam("post_logout_redirect_uri", ServletUriComponentsBuilder.fromContextPath(request)
+                            .path("/").toUriString());
+            if (authentication != null && authentication.getPrincipal() instanceof OidcUser user) {
+                logout.queryParam("id_token_hint", user.getIdToken().getTokenValue());
+            }
+            response.sendRedirect(logout.encode().build().toUriString());
+        };
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(path("/camunda/assets/**"), path("/camunda/lib/**"),
                                 path("/camunda/favicon.ico")).permitAll()
                         .requestMatchers(path("/camunda/**")).hasRole(Actor.ADMIN)
-                        .requestMatchers(path(HttpMethod.GET, "/actuator/health/**"),
-                                path(HttpMethod.GET, "/actuator/prometheus"),
-                                path("/v3/api-docs/**"), path("/swagger-ui/**"),
+                        .requestMatchers(path("/v3/api-docs/**"), path("/swagger-ui/**"),
                                 path("/swagger-ui.html"), path("/"), path("/error"))
                         .permitAll()
                         .anyRequest().hasRole(Actor.ADMIN))
                 .oauth2Login(login -> login.loginPage("/oauth2/authorization/keycloak"))
-                .exceptionHandling(errors -> errors.accessDeniedHandler(problems))
+                .logout(logout -> logout.logoutSuccessHandler(keycloakLogout))
+                .exceptionHandling(errors -> errors.accessDeniedHandler(new WebappAccessDeniedHandler(problems)))
                 // Camunda's webapps bring their own CSRF filter (same cookie and header names as Spring's)
                 .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")))
                 .build();

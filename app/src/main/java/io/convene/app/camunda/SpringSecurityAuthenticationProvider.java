@@ -3,6 +3,8 @@ package io.convene.app.camunda;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
@@ -13,6 +15,7 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
@@ -20,8 +23,9 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * Keycloak, or an engine-REST bearer token — so the webapps and the engine's
  * audit trail name the real user. Realm role {@code admin} becomes Camunda's
  * {@code camunda-admin} group. Camunda's webapps look users up in the engine's
- * identity store, so a first login creates the user there (no password: Keycloak
- * is where people log in).
+ * identity store (Cockpit's header shows first and last name), so each login
+ * creates or updates the user there with the token's {@code given_name},
+ * {@code family_name} and {@code email} (no password: Keycloak is where people log in).
  */
 public class SpringSecurityAuthenticationProvider extends ContainerBasedAuthenticationProvider {
 
@@ -41,7 +45,8 @@ public class SpringSecurityAuthenticationProvider extends ContainerBasedAuthenti
                 .map(authority -> authority.equals("ROLE_admin") ? CAMUNDA_ADMIN_GROUP : authority.substring(5))
                 .distinct()
                 .toList();
-        ensureUser(engine.getIdentityService(), userId, groups.contains(CAMUNDA_ADMIN_GROUP));
+        ensureUser(engine.getIdentityService(), userId, Profile.of(authentication, userId),
+                groups.contains(CAMUNDA_ADMIN_GROUP));
         AuthenticationResult result = AuthenticationResult.successful(userId);
         result.setGroups(groups);
         return result;
@@ -60,13 +65,18 @@ public class SpringSecurityAuthenticationProvider extends ContainerBasedAuthenti
         return authentication.getName(); // OIDC login: preferred_username
     }
 
-    private static void ensureUser(IdentityService identity, String userId, boolean admin) {
+    private static void ensureUser(IdentityService identity, String userId, Profile profile, boolean admin) {
         if (identity.isReadOnly()) {
             return;
         }
-        if (identity.createUserQuery().userId(userId).count() == 0) {
-            User user = identity.newUser(userId);
-            user.setFirstName(userId);
+        User user = identity.createUserQuery().userId(userId).singleResult();
+        if (user == null) {
+            user = identity.newUser(userId);
+        }
+        if (!profile.matches(user)) {
+            user.setFirstName(profile.firstName());
+            user.setLastName(profile.lastName());
+            user.setEmail(profile.email());
             identity.saveUser(user);
         }
         // the webapps send everyone to a first-admin setup page until some user is in camunda-admin
@@ -78,6 +88,31 @@ public class SpringSecurityAuthenticationProvider extends ContainerBasedAuthenti
                 identity.saveGroup(group);
             }
             identity.createMembership(userId, CAMUNDA_ADMIN_GROUP);
+        }
+    }
+
+    /** Names as the token tells; a token without names shows the user name, never "null". */
+    record Profile(String firstName, String lastName, String email) {
+
+        static Profile of(Authentication authentication, String userId) {
+            Map<String, Object> claims = authentication instanceof JwtAuthenticationToken jwt ? jwt.getTokenAttributes()
+                    : authentication.getPrincipal() instanceof OidcUser oidc ? oidc.getClaims() : Map.of();
+            String given = text(claims.get("given_name"));
+            String family = text(claims.get("family_name"));
+            if (given == null && family == null) {
+                String name = text(claims.get("name"));
+                return new Profile(name != null ? name : userId, "", text(claims.get("email")));
+            }
+            return new Profile(given != null ? given : "", family != null ? family : "", text(claims.get("email")));
+        }
+
+        boolean matches(User user) {
+            return firstName.equals(user.getFirstName()) && lastName.equals(user.getLastName())
+                    && Objects.equals(email, user.getEmail());
+        }
+
+        private static String text(Object claim) {
+            return claim == null || claim.toString().isBlank() ? null : claim.toString().strip();
         }
     }
 }

@@ -19,7 +19,7 @@ class TimeConfiguration {
 
     @Bean
     Clock clock() {
-        return new EngineClock();
+        return new EngineClock(ZoneOffset.UTC);
     }
 
     /** The {@code dates} bean of timer expressions: {@code ${dates.minus(startTime, 'PT15M')}}. */
@@ -28,16 +28,23 @@ class TimeConfiguration {
         return new ProcessDates();
     }
 
+    /** Follows {@link ClockUtil} in any zone: {@code withZone} keeps following it (it never freezes the time). */
     static final class EngineClock extends Clock {
+
+        private final ZoneId zone;
+
+        EngineClock(ZoneId zone) {
+            this.zone = zone;
+        }
 
         @Override
         public ZoneId getZone() {
-            return ZoneOffset.UTC;
+            return zone;
         }
 
         @Override
         public Clock withZone(ZoneId zone) {
-            return Clock.fixed(instant(), zone);
+            return zone.equals(this.zone) ? this : new EngineClock(zone);
         }
 
         @Override

@@ -2,6 +2,7 @@ package io.convene.app.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.convene.app.support.Json;
 import io.convene.app.support.StackTestBase;
 import java.io.IOException;
 import java.net.CookieHandler;
@@ -54,8 +55,49 @@ class CockpitSingleSignOnIntegrationTest extends StackTestBase {
         assertThat(cockpit.statusCode()).isEqualTo(403);
     }
 
-    private HttpResponse<String> logInAndOpenCockpit(String user) throws Exception {
+    @Test
+    void cockpit_knows_the_signed_in_admin_by_first_and_last_name() throws Exception {
         HttpClient browser = browser();
+        assertThat(logInAndOpenCockpit(browser, "admin").statusCode()).isEqualTo(200);
+
+        // what Cockpit's header asks for: the signed-in user's profile
+        HttpResponse<String> profile = browser.send(HttpRequest.newBuilder(
+                        api("/camunda/api/engine/engine/default/user/admin/profile"))
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(profile.statusCode()).as(profile.body()).isEqualTo(200);
+        assertThat(Json.of(profile).get("firstName").asText()).isEqualTo("Ada");
+        assertThat(Json.of(profile).get("lastName").asText()).isEqualTo("Admin");
+        assertThat(profile.body()).doesNotContain("null");
+    }
+
+    @Test
+    void a_signed_in_user_without_the_admin_role_gets_a_readable_page_with_a_way_to_sign_out() throws Exception {
+        HttpClient browser = browser();
+        HttpResponse<String> page = logInAndOpenCockpit(browser, "alice");
+
+        assertThat(page.statusCode()).isEqualTo(403);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.body()).contains("Alice Anders (alice)", "Sign out", "action=\"/logout\"");
+
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
+        assertThat(csrf.find()).as("CSRF token in the sign-out form").isTrue();
+        HttpResponse<String> signedOut = browser.send(HttpRequest.newBuilder(api("/logout"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(signedOut.statusCode()).isEqualTo(302);
+        assertThat(signedOut.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location)
+                .startsWith(issuer + "/protocol/openid-connect/logout").contains("id_token_hint="));
+    }
+
+    private HttpResponse<String> logInAndOpenCockpit(String user) throws Exception {
+        return logInAndOpenCockpit(browser(), user);
+    }
+
+    private HttpResponse<String> logInAndOpenCockpit(HttpClient browser, String user) throws Exception {
         URI cockpit = api("/camunda/app/cockpit/default/");
         // app → /oauth2/authorization/keycloak → Keycloak's login page
         HttpResponse<String> page = follow(browser, HttpRequest.newBuilder(cockpit).build());
