@@ -10,9 +10,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaultDuration length of a meeting given without end or duration (seed 000: 30 min)
  * @param longest         the longest meeting one may schedule
  * @param upcomingWindow  how far ahead {@code GET /api/meetings/upcoming} looks (seed 002: 24 h)
+ * @param maxInviteesPerRequest how many user ids one request may name ({@code participantIds}); each
+ *                        unknown one costs an identity-provider look-up
+ * @param defaultMaxParticipants the participant cap of a meeting or call that sets no {@code maxParticipants}
  */
 @ConfigurationProperties("convene.meetings")
 public record MeetingProperties(@DefaultValue("30m") Duration defaultDuration,
                                 @DefaultValue("24h") Duration longest,
-                                @DefaultValue("24h") Duration upcomingWindow) {
+                                @DefaultValue("24h") Duration upcomingWindow,
+                                @DefaultValue("100") int maxInviteesPerRequest,
+                                @DefaultValue("1000") int defaultMaxParticipants) {
 }
