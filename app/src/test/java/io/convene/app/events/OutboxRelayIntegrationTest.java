@@ -5,10 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
 import io.convene.app.support.StackTestBase;
 import io.convene.domain.event.EventOutbox;
 import io.convene.domain.event.PendingEvents;
 import io.convene.embedded.EmbeddedKafkaControl;
+import io.convene.integration.kafka.EventsTopicProperties;
+import io.convene.integration.kafka.OutboxRelay;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -21,14 +25,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerInterceptor;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -48,6 +62,8 @@ class OutboxRelayIntegrationTest extends StackTestBase {
     TransactionTemplate transactions;
     @Autowired
     Clock clock;
+    @Autowired
+    DefaultKafkaProducerFactory<String, CloudEvent> cloudEventProducerFactory;
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
     @Value("${convene.events.topic:convene.events}")
@@ -117,6 +133,84 @@ class OutboxRelayIntegrationTest extends StackTestBase {
         assertThat(all).allSatisfy(id -> assertThat(received.get(id)).hasSize(1));
         assertThat(inTopicOrder(received, expectedA)).containsExactlyElementsOf(expectedA);
         assertThat(inTopicOrder(received, expectedB)).containsExactlyElementsOf(expectedB);
+    }
+
+    @Test
+    void two_relays_on_a_slow_broker_never_publish_the_same_events_and_keep_the_order_per_key() throws Exception {
+        // given: the app's own relay paused (its lease held by the test), two relays sharing another
+        // lease, each with its own producer whose acks come 150 ms apart: a batch of 20 events takes
+        // 3 s, longer than the 1.8 s lease (3 × the 600 ms send timeout)
+        jdbc.sql("update outbox_relay_lease set owner = 'paused-by-test', lease_until = :until where name = 'kafka'")
+                .param("until", Timestamp.from(clock.instant().plus(Duration.ofHours(1)))).update();
+        String lease = "test-" + UUID.randomUUID();
+        EventsTopicProperties slow = new EventsTopicProperties(topic, 6, Duration.ofMillis(50), 500,
+                Duration.ofMillis(600), "urn:convene", lease);
+        List<DefaultKafkaProducerFactory<String, CloudEvent>> producers = List.of(slowProducer(), slowProducer());
+        ScheduledExecutorService instances = Executors.newScheduledThreadPool(2);
+        try {
+            String meetingA = "mtg_" + UUID.randomUUID();
+            String meetingB = "mtg_" + UUID.randomUUID();
+            List<String> expectedA = new ArrayList<>();
+            List<String> expectedB = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                int step = i;
+                transactions.executeWithoutResult(tx -> {
+                    expectedA.add(events.append("test.step", meetingA, Map.of("step", step)).id().toString());
+                    expectedB.add(events.append("test.step", meetingB, Map.of("step", step)).id().toString());
+                });
+            }
+            List<String> all = new ArrayList<>(expectedA);
+            all.addAll(expectedB);
+
+            // when: both instances relay every 50 ms
+            for (DefaultKafkaProducerFactory<String, CloudEvent> producer : producers) {
+                OutboxRelay relay = new OutboxRelay(outbox, new KafkaTemplate<>(producer), slow, clock,
+                        new SimpleMeterRegistry());
+                instances.scheduleWithFixedDelay(relay::relay, 0, 50, TimeUnit.MILLISECONDS);
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> unpublished(all) == 0);
+            instances.shutdown();
+            assertThat(instances.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+
+            // then
+            Map<String, List<ConsumerRecord<String, String>>> received = readTopicById();
+            assertThat(all).allSatisfy(id -> assertThat(received.get(id)).as("copies of " + id).hasSize(1));
+            assertThat(inTopicOrder(received, expectedA)).containsExactlyElementsOf(expectedA);
+            assertThat(inTopicOrder(received, expectedB)).containsExactlyElementsOf(expectedB);
+        } finally {
+            instances.shutdownNow();
+            producers.forEach(DefaultKafkaProducerFactory::destroy);
+            jdbc.sql("update outbox_relay_lease set owner = null, lease_until = null where name = 'kafka'").update();
+        }
+    }
+
+    /** The app's CloudEvents producer, with acknowledgements that come 150 ms apart. */
+    private DefaultKafkaProducerFactory<String, CloudEvent> slowProducer() {
+        Map<String, Object> config = new HashMap<>(cloudEventProducerFactory.getConfigurationProperties());
+        config.put(ProducerConfig.INTERCEPTOR_CLASSES_CONFIG, SlowAcks.class.getName());
+        return new DefaultKafkaProducerFactory<>(config);
+    }
+
+    /** A slow broker: each acknowledgement reaches the producer's caller 150 ms after the previous one. */
+    public static class SlowAcks implements ProducerInterceptor<String, CloudEvent> {
+
+        @Override
+        public ProducerRecord<String, CloudEvent> onSend(ProducerRecord<String, CloudEvent> record) {
+            return record;
+        }
+
+        @Override
+        public void onAcknowledgement(RecordMetadata metadata, Exception exception) {
+            LockSupport.parkNanos(Duration.ofMillis(150).toNanos()); // the producer's I/O thread, not the test
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public void configure(Map<String, ?> configs) {
+        }
     }
 
     /** The ids, sorted as they lie in their (single) partition. */

@@ -43,12 +43,19 @@ public class CallInvitations {
     }
 
     public CallStarted invite(MeetingId callId, List<String> userIds, Actor actor) {
+        inputs.requireFewEnough("participantIds", userIds);
+        // who may add people is checked before any identity-provider look-up: an outsider costs none
+        work.read(() -> {
+            policy.requireInCall(policy.visibleCall(callId, actor), actor);
+            return null;
+        });
         List<FieldError> errors = new ArrayList<>();
-        List<DirectoryUser> users = inputs.users("participantIds", userIds, errors); // before the transaction
+        List<DirectoryUser> users = inputs.users("participantIds", userIds, errors); // outside the transaction
         return work.write(() -> {
             Meeting call = policy.visibleCall(callId, actor);
             policy.requireInCall(call, actor);
             InvalidInputException.throwIfAny(errors);
+            inputs.requireRoomFor(call, users, "participantIds");
             List<DirectoryUser> added = call.invite(users, clock.instant());
             Meeting saved = meetings.save(call);
             for (DirectoryUser invitee : added) {

@@ -28,6 +28,10 @@ public class MeetingLists {
 
     enum Section { LIVE, UPCOMING, PAST }
 
+    /** Largest page size; and how deep paging may reach ({@code page * size}): deeper offsets are slow scans. */
+    public static final int MAX_PAGE_SIZE = 100;
+    public static final int MAX_OFFSET = 100_000;
+
     /**
      * What to list; {@code null} fields mean "any". {@code since}: how far back the past section
      * reaches (default: the past window, 8 h; at most as far as the summaries are kept).
@@ -80,7 +84,7 @@ public class MeetingLists {
         String title = query.title() == null || query.title().isBlank() ? null : query.title().trim();
         Section chosen = section(query.section());
         List<MeetingStatus> statuses = statuses(query.status(), chosen);
-        int offset = page * size;
+        int offset = offset(page, size);
         return work.read(() -> {
             Instant now = clock.instant();
             if (chosen == Section.PAST || statuses.equals(List.of(MeetingStatus.ENDED))) {
@@ -98,6 +102,21 @@ public class MeetingLists {
             return new Page<>(ids.stream().filter(byId::containsKey).map(byId::get).map(MeetingListItem::of).toList(),
                     page, size);
         });
+    }
+
+    /** 400 naming the parameter for a page out of range; never an overflowing or negative offset. */
+    private static int offset(int page, int size) {
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidInputException("size", "must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        if (page < 0) {
+            throw new InvalidInputException("page", "must be 0 or more");
+        }
+        long offset = (long) page * size;
+        if (offset > MAX_OFFSET) {
+            throw new InvalidInputException("page", "page * size must be at most " + MAX_OFFSET);
+        }
+        return (int) offset;
     }
 
     private static Section section(String section) {

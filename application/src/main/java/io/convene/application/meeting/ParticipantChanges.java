@@ -51,8 +51,14 @@ public class ParticipantChanges {
 
     /** Invites users; {@code live} invites ring into a meeting in progress (seed 002 §3.8). */
     public Meeting invite(MeetingId id, List<String> userIds, boolean live, Actor actor) {
+        inputs.requireFewEnough("participantIds", userIds);
+        // who may invite is checked before any identity-provider look-up: an outsider costs none
+        work.read(() -> {
+            policy.require(policy.visibleMeeting(id, actor), actor, MeetingPermission.INVITE);
+            return null;
+        });
         List<FieldError> errors = new ArrayList<>();
-        List<DirectoryUser> users = inputs.users("participantIds", userIds, errors); // before the transaction
+        List<DirectoryUser> users = inputs.users("participantIds", userIds, errors); // outside the transaction
         return work.write(() -> {
             Meeting meeting = policy.visibleMeeting(id, actor);
             policy.require(meeting, actor, MeetingPermission.INVITE);
@@ -61,6 +67,7 @@ public class ParticipantChanges {
                 throw new ConflictException("A live invite needs the meeting in progress; it is "
                         + MeetingResults.lower(meeting.status()) + ".");
             }
+            inputs.requireRoomFor(meeting, users, "participantIds");
             Instant now = clock.instant();
             List<DirectoryUser> added = meeting.invite(users, now);
             Meeting saved = meetings.save(meeting);

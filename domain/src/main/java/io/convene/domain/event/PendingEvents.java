@@ -55,9 +55,16 @@ public class PendingEvents {
      * Only one app instance relays at a time, which keeps the per-key order.
      */
     public boolean holdLease(String owner, Instant now, Instant until) {
+        return holdLease("kafka", owner, now, until);
+    }
+
+    /** {@link #holdLease(String, Instant, Instant)} for the lease named {@code lease} (made on first use). */
+    public boolean holdLease(String lease, String owner, Instant now, Instant until) {
         return jdbc.sql("""
-                update outbox_relay_lease set owner = :owner, lease_until = :until
-                where name = 'kafka' and (owner = :owner or lease_until is null or lease_until < :now)""")
+                insert into outbox_relay_lease as l (name, owner, lease_until) values (:lease, :owner, :until)
+                on conflict (name) do update set owner = :owner, lease_until = :until
+                where l.owner = :owner or l.lease_until is null or l.lease_until < :now""")
+                .param("lease", lease)
                 .param("owner", owner)
                 .param("until", Timestamp.from(until))
                 .param("now", Timestamp.from(now))

@@ -3,13 +3,14 @@ package io.convene.domain.meeting;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The list queries of the meetings page. Each is backed by an index
- * ({@code meeting_status_start}, {@code meeting_participant_user}); the
- * EXPLAIN test in app/ keeps it so.
+ * ({@code meeting_status_start}, {@code meeting_participant_user}, the trigram
+ * index {@code meeting_title_trgm} for title search); the EXPLAIN tests in app/ keep it so.
  */
 @Component
 public class MeetingQueries {
@@ -43,7 +44,7 @@ public class MeetingQueries {
             statement = statement.param("user", userId);
         }
         if (titleQuery != null) {
-            statement = statement.param("q", "%" + titleQuery.toLowerCase() + "%");
+            statement = statement.param("q", containing(titleQuery));
         }
         if (startsBefore != null) {
             statement = statement.param("before", Timestamp.from(startsBefore));
@@ -52,6 +53,15 @@ public class MeetingQueries {
             statement = statement.param("after", Timestamp.from(endsAfter));
         }
         return statement.query(String.class).list();
+    }
+
+    /**
+     * A {@code like} pattern (PostgreSQL's default escape character, backslash) that finds titles
+     * containing {@code text} literally: {@code %} and {@code _} in it are not wildcards.
+     */
+    public static String containing(String text) {
+        String escaped = text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "%" + escaped + "%";
     }
 
     /** Meetings past their end + {@code age} (the fallback sweep's candidates). */

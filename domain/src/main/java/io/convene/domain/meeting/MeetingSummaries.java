@@ -110,7 +110,7 @@ public class MeetingSummaries {
             statement = statement.param("user", userId);
         }
         if (titleQuery != null) {
-            statement = statement.param("q", "%" + titleQuery.toLowerCase() + "%");
+            statement = statement.param("q", MeetingQueries.containing(titleQuery));
         }
         return statement.query((rs, n) -> new Summary(rs.getString("meeting_id"), rs.getString("title"),
                 rs.getBoolean("is_instant_call"), rs.getString("provider"), rs.getString("created_by"),

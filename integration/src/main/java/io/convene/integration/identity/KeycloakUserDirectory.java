@@ -1,6 +1,8 @@
 package io.convene.integration.identity;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.convene.domain.user.DirectoryUser;
@@ -16,9 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,23 +27,22 @@ import org.springframework.stereotype.Component;
 /**
  * The portal's users, read from Keycloak's Admin REST API as the service account of the confidential
  * client {@code convene-backend} (realm-management roles {@code view-users}, {@code query-users}).
- * The API resolves user ids on many requests, so {@link #find} answers from a small 60 s cache.
+ * The API resolves user ids on many requests, so {@link #find} answers from a small cache (Caffeine):
+ * users found for 60 s, ids Keycloak does not know for 10 s — so a list of unknown ids sent again and
+ * again costs Keycloak one look-up per id, while a user created a moment ago is known within seconds.
  */
 @Component
 class KeycloakUserDirectory implements UserDirectory {
 
     static final Duration TIMEOUT = Duration.ofSeconds(3);
     static final Duration FOUND_USERS_TTL = Duration.ofSeconds(60);
+    static final Duration UNKNOWN_IDS_TTL = Duration.ofSeconds(10);
     private static final int FOUND_USERS_MAX = 1_000;
+    private static final int UNKNOWN_IDS_MAX = 10_000;
 
     private final AdminApi keycloak;
-    private final Clock clock;
-    private final Map<String, Found> foundUsers = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Found> eldest) {
-            return size() > FOUND_USERS_MAX;
-        }
-    };
+    private final Cache<String, DirectoryUser> foundUsers;
+    private final Cache<String, Boolean> unknownIds;
 
     @Autowired
     KeycloakUserDirectory(@Value("${convene.identity.issuer-uri}") String issuerUri,
@@ -59,7 +58,10 @@ class KeycloakUserDirectory implements UserDirectory {
                 .connectTimeout(TIMEOUT)
                 .build();
         this.keycloak = new AdminApi(http, json, clock, issuerUri, clientId, clientSecret);
-        this.clock = clock;
+        this.foundUsers = Caffeine.newBuilder().ticker(() -> clock.millis() * 1_000_000L)
+                .expireAfterWrite(FOUND_USERS_TTL).maximumSize(FOUND_USERS_MAX).build();
+        this.unknownIds = Caffeine.newBuilder().ticker(() -> clock.millis() * 1_000_000L)
+                .expireAfterWrite(UNKNOWN_IDS_TTL).maximumSize(UNKNOWN_IDS_MAX).build();
     }
 
     @Override
@@ -67,14 +69,18 @@ class KeycloakUserDirectory implements UserDirectory {
         if (userId == null || userId.isBlank() || userId.equals(".") || userId.equals("..")) {
             return Optional.empty();
         }
-        Optional<DirectoryUser> cached = cached(userId);
-        if (cached.isPresent()) {
-            return cached;
+        DirectoryUser cached = foundUsers.getIfPresent(userId);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        if (unknownIds.getIfPresent(userId) != null) {
+            return Optional.empty();
         }
         Optional<DirectoryUser> user = keycloak.getUser(userId).map(KeycloakUserDirectory::toUser)
                 .filter(KeycloakUserDirectory::isPerson);
-        // only hits are kept: a user created a moment ago must not stay "unknown" for a minute
-        user.ifPresent(found -> remember(userId, found));
+        // misses are kept briefly: a user created a moment ago must not stay "unknown" for a minute;
+        // errors are not kept at all (they are exceptions)
+        user.ifPresentOrElse(found -> foundUsers.put(userId, found), () -> unknownIds.put(userId, Boolean.TRUE));
         return user;
     }
 
@@ -104,22 +110,6 @@ class KeycloakUserDirectory implements UserDirectory {
         return new DirectoryUser(text(user, "id"), username, name.isEmpty() ? username : name, text(user, "email"));
     }
 
-    private synchronized Optional<DirectoryUser> cached(String userId) {
-        Found found = foundUsers.get(userId);
-        if (found == null) {
-            return Optional.empty();
-        }
-        if (!clock.instant().isBefore(found.expiresAt())) {
-            foundUsers.remove(userId);
-            return Optional.empty();
-        }
-        return Optional.of(found.user());
-    }
-
-    private synchronized void remember(String userId, DirectoryUser user) {
-        foundUsers.put(userId, new Found(user, clock.instant().plus(FOUND_USERS_TTL)));
-    }
-
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asText();
@@ -127,9 +117,6 @@ class KeycloakUserDirectory implements UserDirectory {
 
     private static String orEmpty(String value) {
         return value == null ? "" : value;
-    }
-
-    private record Found(DirectoryUser user, Instant expiresAt) {
     }
 
     /**

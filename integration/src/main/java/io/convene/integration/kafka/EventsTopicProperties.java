@@ -11,8 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param partitions   partitions when the app creates the topic
  * @param pollInterval how often the relay looks at the outbox
  * @param batchSize    events per relay round
- * @param sendTimeout  how long one round waits for Kafka before it backs off
+ * @param sendTimeout  how long the relay waits while Kafka acknowledges none of a batch's events
+ *                     before it backs off (the producer's delivery timeout); the relay lease lasts
+ *                     three times this and is renewed every {@code sendTimeout}
  * @param source       the CloudEvents {@code source} attribute
+ * @param lease        the name of the lease row ({@code outbox_relay_lease}) the relays of one outbox share
  */
 @ConfigurationProperties("convene.events")
 public record EventsTopicProperties(
@@ -21,5 +24,6 @@ public record EventsTopicProperties(
         @DefaultValue("200ms") Duration pollInterval,
         @DefaultValue("500") int batchSize,
         @DefaultValue("10s") Duration sendTimeout,
-        @DefaultValue("urn:convene") String source) {
+        @DefaultValue("urn:convene") String source,
+        @DefaultValue("kafka") String lease) {
 }

@@ -10,8 +10,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -26,6 +30,12 @@ import org.springframework.scheduling.annotation.Scheduled;
  * acknowledged events. When Kafka is away nothing is stamped and the next
  * round tries again from the same place: nothing is lost, and a record is
  * repeated only when its ack was lost — consumers deduplicate by event id.
+ *
+ * <p>The lease lasts three send timeouts. It is renewed before every batch and, while a batch
+ * waits for its acks, every send timeout; a relay that cannot renew it (another instance took it
+ * after this one stalled) stops sending and waiting at once. So a slow broker never lets the
+ * lease lapse under a running batch, and a second instance never publishes the same events
+ * concurrently.
  */
 public class OutboxRelay {
 
@@ -40,8 +50,10 @@ public class OutboxRelay {
     private final Counter published;
     private final Counter failures;
     private volatile boolean kafkaWasDown;
+    private long leaseRenewedAt; // System.nanoTime(): the interval must not follow a test's moved clock
+    private boolean leaseLost;
 
-    OutboxRelay(PendingEvents outbox, KafkaTemplate<String, CloudEvent> kafka, EventsTopicProperties properties,
+    public OutboxRelay(PendingEvents outbox, KafkaTemplate<String, CloudEvent> kafka, EventsTopicProperties properties,
                 Clock clock, MeterRegistry meters) {
         this.outbox = outbox;
         this.kafka = kafka;
@@ -54,15 +66,38 @@ public class OutboxRelay {
     }
 
     @Scheduled(fixedDelayString = "${convene.events.poll-interval:200ms}")
-    public void relay() {
-        Instant now = clock.instant();
-        if (!outbox.holdLease(owner, now, now.plus(properties.sendTimeout().multipliedBy(3)))) {
-            return;
-        }
+    public synchronized void relay() {
         int sent;
         do {
+            if (!renewLease()) {
+                return; // another instance relays; a batch starts only under a freshly renewed lease
+            }
             sent = relayBatch();
-        } while (sent == properties.batchSize());
+        } while (sent == properties.batchSize() && !leaseLost);
+    }
+
+    private boolean renewLease() {
+        Instant now = clock.instant();
+        boolean held = outbox.holdLease(properties.lease(), owner, now, now.plus(properties.sendTimeout().multipliedBy(3)));
+        leaseRenewedAt = System.nanoTime();
+        leaseLost = !held;
+        return held;
+    }
+
+    /** Renews the lease when a send timeout has passed since the last renewal; false when it is lost. */
+    private boolean keepLease() {
+        if (leaseLost) {
+            return false;
+        }
+        if (System.nanoTime() - leaseRenewedAt < properties.sendTimeout().toNanos()) {
+            return true;
+        }
+        if (!renewLease()) {
+            log.warn("The outbox relay lost its lease during a batch (it stalled longer than the lease); "
+                    + "it stops, and the events it did not see acknowledged are left to the lease holder");
+            return false;
+        }
+        return true;
     }
 
     /** Sends one batch; returns how many events were stamped published. */
@@ -72,24 +107,31 @@ public class OutboxRelay {
             return 0;
         }
         List<CompletableFuture<SendResult<String, CloudEvent>>> sends = new ArrayList<>(batch.size());
+        AtomicLong lastAck = new AtomicLong(System.nanoTime()); // any ack of this batch: the broker makes progress
         try {
             for (Pending pending : batch) {
-                sends.add(kafka.send(properties.topic(), pending.event().subject(), mapper.toCloudEvent(pending.event())));
+                if (!keepLease()) {
+                    break;
+                }
+                sends.add(kafka.send(properties.topic(), pending.event().subject(), mapper.toCloudEvent(pending.event()))
+                        .whenComplete((result, failure) -> lastAck.set(System.nanoTime())));
             }
         } catch (RuntimeException e) {
             // send() itself fails when no metadata arrives in max.block.ms: Kafka is away
         }
+        lastAck.accumulateAndGet(System.nanoTime(), Math::max); // the quiet period starts when all is sent
         List<Long> acknowledged = new ArrayList<>();
         for (int i = 0; i < sends.size(); i++) {
-            try {
-                sends.get(i).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                acknowledged.add(batch.get(i).position());
-            } catch (Exception e) {
+            if (!acknowledged(sends.get(i), lastAck)) {
                 break; // keep the order: stamp nothing after the first failure
             }
+            acknowledged.add(batch.get(i).position());
         }
         outbox.markPublished(acknowledged, clock.instant());
         published.increment(acknowledged.size());
+        if (leaseLost) {
+            return acknowledged.size();
+        }
         if (acknowledged.size() < batch.size()) {
             failures.increment();
             if (!kafkaWasDown) {
@@ -102,5 +144,32 @@ public class OutboxRelay {
             kafkaWasDown = false;
         }
         return acknowledged.size();
+    }
+
+    /**
+     * Waits for {@code send}'s ack, renewing the lease as the wait goes on; false when the send
+     * failed, the lease was lost, or no ack of the batch arrived for a send timeout (a slow broker
+     * that keeps acknowledging is waited for; a stuck one is not).
+     */
+    private boolean acknowledged(CompletableFuture<SendResult<String, CloudEvent>> send, AtomicLong lastAck) {
+        while (keepLease()) {
+            long quiet = lastAck.get() + properties.sendTimeout().toNanos() - System.nanoTime();
+            if (quiet <= 0) {
+                return false;
+            }
+            long untilRenewal = leaseRenewedAt + properties.sendTimeout().toNanos() - System.nanoTime();
+            try {
+                send.get(Math.max(Math.min(untilRenewal, quiet), 1), TimeUnit.NANOSECONDS);
+                return true;
+            } catch (TimeoutException e) {
+                // renew the lease if due, and wait on while the batch makes progress
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } catch (ExecutionException | CancellationException e) {
+                return false;
+            }
+        }
+        return false;
     }
 }

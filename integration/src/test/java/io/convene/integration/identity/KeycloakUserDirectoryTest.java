@@ -135,6 +135,43 @@ class KeycloakUserDirectoryTest {
     }
 
     @Test
+    void an_unknown_id_asked_for_again_within_ten_seconds_costs_keycloak_one_look_up() {
+        // given
+        keycloak.stubFor(get(urlEqualTo(USERS_PATH + "/nobody"))
+                .willReturn(aResponse().withStatus(404).withBody("{\"error\": \"User not found\"}")));
+
+        // when
+        for (int i = 0; i < 100; i++) {
+            directory.find("nobody");
+        }
+        clock.advance(Duration.ofSeconds(9));
+        Optional<DirectoryUser> stillUnknown = directory.find("nobody");
+
+        // then
+        assertThat(stillUnknown).isEmpty();
+        keycloak.verify(1, getRequestedFor(urlEqualTo(USERS_PATH + "/nobody")));
+    }
+
+    @Test
+    void an_unknown_id_is_asked_for_again_after_ten_seconds_so_a_new_user_is_found() {
+        // given
+        keycloak.stubFor(get(urlEqualTo(USERS_PATH + "/" + ALICE_ID)).inScenario("created later")
+                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("created")
+                .willReturn(aResponse().withStatus(404)));
+        keycloak.stubFor(get(urlEqualTo(USERS_PATH + "/" + ALICE_ID)).inScenario("created later")
+                .whenScenarioStateIs("created").willReturn(okJson(ALICE_JSON)));
+        assertThat(directory.find(ALICE_ID)).isEmpty();
+
+        // when
+        clock.advance(Duration.ofSeconds(10));
+        Optional<DirectoryUser> user = directory.find(ALICE_ID);
+
+        // then
+        assertThat(user).map(DirectoryUser::username).contains("alice");
+        keycloak.verify(2, getRequestedFor(urlEqualTo(USERS_PATH + "/" + ALICE_ID)));
+    }
+
+    @Test
     void find_answers_from_its_cache_for_sixty_seconds() {
         // given
         keycloak.stubFor(get(urlEqualTo(USERS_PATH + "/" + ALICE_ID)).willReturn(okJson(ALICE_JSON)));
