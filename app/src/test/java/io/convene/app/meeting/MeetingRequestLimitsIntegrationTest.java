@@ -66,6 +66,26 @@ class MeetingRequestLimitsIntegrationTest extends MeetingFixtures {
     }
 
     @Test
+    void an_outsider_adding_people_to_someone_elses_call_gets_404_and_costs_no_look_up() throws Exception {
+        // given
+        assertThat(post("/api/presence/heartbeat", tokens.of("bob"), null).statusCode()).isEqualTo(204);
+        HttpResponse<String> started = post("/api/calls/instant", tokens.of("alice"),
+                Json.write(Map.of("participantIds", List.of(BOB))));
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+        String location = started.headers().firstValue("Location").orElseThrow();
+        String call = location.substring(location.lastIndexOf('/') + 1);
+        List<String> unknown = randomIds(50);
+
+        // when
+        HttpResponse<String> response = post("/api/calls/" + call + "/invite", tokens.of("dave"),
+                Json.write(Map.of("participantIds", unknown)));
+
+        // then
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(404);
+        assertThat(lookups.of(unknown)).isZero();
+    }
+
+    @Test
     void a_hundred_and_one_ids_are_refused_naming_participant_ids_before_any_look_up() throws Exception {
         // given
         String meeting = aliceMeetingWithManagerBobAndMemberCarol(start);
