@@ -98,13 +98,7 @@ final class EmbeddedKeycloakService implements EmbeddedService {
         if (fromEnv != null && !fromEnv.isBlank()) {
             return fromEnv;
         }
-        Path file = home.getParent().resolve("backend-client-secret");
-        if (!Files.exists(file)) {
-            byte[] random = new byte[32];
-            new java.security.SecureRandom().nextBytes(random);
-            Files.writeString(file, java.util.HexFormat.of().formatHex(random));
-        }
-        return Files.readString(file).trim();
+        return DataDirSecrets.readOrCreate(home.getParent().resolve("backend-client-secret"));
     }
 
     @Override

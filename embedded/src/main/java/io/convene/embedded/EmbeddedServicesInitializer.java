@@ -1,5 +1,6 @@
 package io.convene.embedded;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +24,8 @@ import org.springframework.core.env.MapPropertySource;
  * external as soon as its setting is given ({@code spring.datasource.url},
  * {@code spring.kafka.bootstrap-servers}, {@code convene.storage.endpoint},
  * {@code convene.identity.issuer-uri}); the {@code prod} profile refuses to
- * start any embedded server at all.
+ * start any embedded server at all. Secrets a feature needs and nobody configured
+ * (the Jitsi app secret) are made once per data folder — never in {@code prod}.
  */
 public class EmbeddedServicesInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext>, Ordered {
 
@@ -49,17 +51,50 @@ public class EmbeddedServicesInitializer implements ApplicationContextInitialize
             }
             return;
         }
+        if (!env.getProperty("convene.embedded.enabled", Boolean.class, true)) {
+            return;
+        }
+        Map<String, Object> properties = new HashMap<>(secrets(env));
         List<EmbeddedService> wanted = wanted(env);
         if (wanted.isEmpty()) {
+            addFirst(env, properties);
             return;
         }
         EmbeddedServices services = new EmbeddedServices(wanted);
-        Map<String, Object> properties = new HashMap<>(services.startAll());
+        properties.putAll(services.startAll());
         properties.put("convene.embedded.running", String.join(",", wanted.stream().map(EmbeddedService::name).toList()));
-        env.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
+        addFirst(env, properties);
         // registered first, so destroyed last: after the engine, the pools and the clients are closed
         context.getBeanFactory().registerSingleton("embeddedServices", services);
         ((DefaultListableBeanFactory) context.getBeanFactory()).registerDisposableBean("embeddedServices", services);
+    }
+
+    /**
+     * Secrets a feature needs that nobody configured, made once per data folder, so every
+     * feature works out of the box: the Jitsi app secret (joins of JITSI meetings and calls).
+     */
+    private static Map<String, Object> secrets(ConfigurableEnvironment env) {
+        Path dataDir = dataDir(env);
+        try {
+            Map<String, Object> jitsi = DataDirSecrets.jitsi(env, dataDir);
+            if (!jitsi.isEmpty()) {
+                log.info("Jitsi app secret: the embedded default's, in " + dataDir.resolve(DataDirSecrets.JITSI_SECRET_FILE)
+                        + " (set JITSI_APP_SECRET to use another)");
+            }
+            return jitsi;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot make the Jitsi app secret under " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void addFirst(ConfigurableEnvironment env, Map<String, Object> properties) {
+        if (!properties.isEmpty()) {
+            env.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
+        }
+    }
+
+    private static Path dataDir(ConfigurableEnvironment env) {
+        return Path.of(env.getProperty("convene.data-dir", "var")).toAbsolutePath().normalize();
     }
 
     private static List<String> missingExternalSettings(ConfigurableEnvironment env) {
@@ -77,10 +112,7 @@ public class EmbeddedServicesInitializer implements ApplicationContextInitialize
 
     private List<EmbeddedService> wanted(ConfigurableEnvironment env) {
         List<EmbeddedService> services = new ArrayList<>();
-        if (!env.getProperty("convene.embedded.enabled", Boolean.class, true)) {
-            return services;
-        }
-        Path dataDir = Path.of(env.getProperty("convene.data-dir", "var")).toAbsolutePath().normalize();
+        Path dataDir = dataDir(env);
         if (!env.containsProperty("convene.identity.issuer-uri")) {
             int port = Ports.resolve(env.getProperty("convene.embedded.keycloak.port", Integer.class, 8180));
             int managementPort = Ports.resolve(env.getProperty("convene.embedded.keycloak.management-port", Integer.class, 0));
@@ -104,8 +136,10 @@ public class EmbeddedServicesInitializer implements ApplicationContextInitialize
             services.add(new EmbeddedS3Service(dataDir.resolve("s3"),
                     Ports.resolve(env.getProperty("convene.embedded.s3.port", Integer.class, 9000))));
         }
-        log.info("Embedded default: starting " + services.stream().map(EmbeddedService::name).toList()
-                + " with data under " + dataDir);
+        if (!services.isEmpty()) {
+            log.info("Embedded default: starting " + services.stream().map(EmbeddedService::name).toList()
+                    + " with data under " + dataDir);
+        }
         return services;
     }
 }

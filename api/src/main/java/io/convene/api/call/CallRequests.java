@@ -14,21 +14,28 @@ final class CallRequests {
         audio, video;
     }
 
+    /** Seed 002: call these people now; video unless said otherwise ("Video call only"). */
     record StartInstant(@NotEmpty @Size(max = 50) List<@NotBlank String> participantIds,
                         @Size(max = 100) String sourceChannelId,
                         @Size(max = 64) String sourceUserId,
                         CallType callType) {}
 
+    /**
+     * Seed 001: a call in a thread; audio unless said otherwise ({@code call_type='audio'}).
+     * {@code memberIds}: whom to ring; with a portal, omitted = every other member of the thread.
+     */
     record StartThreadCall(@NotBlank @Size(max = 100) String threadId,
                            CallType callType,
-                           @NotEmpty @Size(max = 50) List<@NotBlank String> memberIds) {}
+                           @Size(max = 50) List<@NotBlank String> memberIds) {}
 
     record CallRef(@NotBlank String meetingId) {}
 
+    /** Seed 002's {@code POST /api/calls/notify}: ring again; {@code userIds} omitted = everyone who has not answered. */
+    record Notify(@NotBlank String meetingId, @Size(max = 50) List<@NotBlank String> userIds) {}
+
     record Invite(@NotEmpty @Size(max = 50) List<@NotBlank String> participantIds) {}
 
-    static String type(CallType type) {
-        return type == null ? CallType.video.name() : type.name();
+    static String type(CallType type, CallType otherwise) {
+        return (type == null ? otherwise : type).name();
     }
-
 }

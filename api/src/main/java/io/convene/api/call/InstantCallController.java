@@ -3,9 +3,11 @@ package io.convene.api.call;
 import static io.convene.application.shared.Ids.callId;
 
 import io.convene.api.call.CallRequests.CallRef;
+import io.convene.api.call.CallRequests.CallType;
 import io.convene.api.call.CallRequests.Invite;
+import io.convene.api.call.CallRequests.Notify;
 import io.convene.api.call.CallRequests.StartInstant;
-import io.convene.api.call.CallViews.CallView;
+import io.convene.api.call.CallViews.CallMeetingView;
 import io.convene.api.meeting.MeetingViews.ParticipantView;
 import io.convene.application.call.AnsweringCalls;
 import io.convene.application.call.CallAttendance;
@@ -28,7 +30,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Instant calls, seed 002 §2: call now, answer, add people, leave, hang up. */
+/**
+ * Instant calls, seed 002 §2: call now, answer, ring again, add people, leave, hang up. These
+ * wrappers answer the Meeting object (seed 002, Open Question 10) with the call's type.
+ */
 @RestController
 @RequestMapping("/api/calls")
 @Tag(name = "calls")
@@ -48,17 +53,18 @@ class InstantCallController {
     }
 
     @PostMapping("/instant")
-    @Operation(summary = "Call people now: only online users are rung (30 s); the others get a missed call")
-    ResponseEntity<CallView> instant(@Valid @RequestBody StartInstant request, Actor actor) {
+    @Operation(summary = "Call people now (video unless callType says audio): only online users are rung (30 s), "
+            + "the others get a missed call; 409 not-reachable, and no call, when nobody is online")
+    ResponseEntity<CallMeetingView> instant(@Valid @RequestBody StartInstant request, Actor actor) {
         CallStarted started = starting.start("participantIds", request.participantIds(),
-                new CallOrigin(CallRequests.type(request.callType()), request.sourceChannelId(), null), actor);
-        return ResponseEntity.created(URI.create("/api/calls/" + started.call().id()))
-                .body(CallView.of(started.call(), started.ringing(), started.unreachable()));
+                new CallOrigin(CallRequests.type(request.callType(), CallType.video), request.sourceChannelId(), null),
+                actor);
+        return ResponseEntity.created(URI.create("/api/calls/" + started.call().id())).body(CallMeetingView.of(started));
     }
 
     @GetMapping("/{callId}")
-    CallView get(@PathVariable String callId, Actor actor) {
-        return CallView.of(attendance.get(callId("callId", callId), actor));
+    CallMeetingView get(@PathVariable String callId, Actor actor) {
+        return CallMeetingView.of(attendance.get(callId("callId", callId), actor));
     }
 
     @GetMapping("/{callId}/participants")
@@ -67,31 +73,32 @@ class InstantCallController {
     }
 
     @PostMapping("/accept")
-    CallView accept(@Valid @RequestBody CallRef request, Actor actor) {
-        return CallView.of(answering.accept(callId("meetingId", request.meetingId()), actor));
+    CallMeetingView accept(@Valid @RequestBody CallRef request, Actor actor) {
+        return CallMeetingView.of(answering.accept(callId("meetingId", request.meetingId()), actor));
     }
 
     @PostMapping("/decline")
-    CallView decline(@Valid @RequestBody CallRef request, Actor actor) {
-        return CallView.of(answering.decline(callId("meetingId", request.meetingId()), actor));
+    CallMeetingView decline(@Valid @RequestBody CallRef request, Actor actor) {
+        return CallMeetingView.of(answering.decline(callId("meetingId", request.meetingId()), actor));
+    }
+
+    @PostMapping("/notify")
+    @Operation(summary = "Ring again the invitees who have not answered and are online now (all, or userIds); "
+            + "a phone that still rings is not rung twice")
+    CallMeetingView notify(@Valid @RequestBody Notify request, Actor actor) {
+        return CallMeetingView.of(invitations.ringAgain(callId("meetingId", request.meetingId()), request.userIds(),
+                actor));
     }
 
     @PostMapping("/{callId}/invite")
     @Operation(summary = "Add people mid-call; same call id, rung by the same rules")
-    CallView invite(@PathVariable String callId, @Valid @RequestBody Invite request, Actor actor) {
-        CallStarted started = invitations.invite(callId("callId", callId), request.participantIds(), actor);
-        return CallView.of(started.call(), started.ringing(), started.unreachable());
+    CallMeetingView invite(@PathVariable String callId, @Valid @RequestBody Invite request, Actor actor) {
+        return CallMeetingView.of(invitations.invite(callId("callId", callId), request.participantIds(), actor));
     }
 
     @PostMapping("/{callId}/leave")
-    CallView leave(@PathVariable String callId, Actor actor) {
-        return CallView.of(attendance.leave(callId("callId", callId), actor));
-    }
-
-    @PostMapping("/{callId}/end")
-    @Operation(summary = "End the call for everyone (the initiator or an org admin)")
-    CallView end(@PathVariable String callId, Actor actor) {
-        return CallView.of(attendance.end(callId("callId", callId), actor));
+    CallMeetingView leave(@PathVariable String callId, Actor actor) {
+        return CallMeetingView.of(attendance.leave(callId("callId", callId), actor));
     }
 
     @DeleteMapping("/{callId}")

@@ -2,17 +2,19 @@ package io.convene.api.call;
 
 import static io.convene.application.shared.Ids.callId;
 
+import io.convene.api.call.CallRequests.CallType;
 import io.convene.api.call.CallRequests.StartThreadCall;
 import io.convene.api.call.CallViews.JitsiConfig;
+import io.convene.api.call.CallViews.ThreadCallEnded;
 import io.convene.api.call.CallViews.ThreadCallStarted;
 import io.convene.api.call.CallViews.ThreadJoin;
 import io.convene.application.call.CallAttendance;
 import io.convene.application.call.CallLogs;
 import io.convene.application.call.CallStarted;
 import io.convene.application.call.StartingCalls;
+import io.convene.application.meeting.MeetingResults;
 import io.convene.application.meeting.MeetingResults.JoinView;
 import io.convene.application.shared.Actor;
-import io.convene.domain.meeting.CallOrigin;
 import io.convene.domain.meeting.Meeting;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -27,7 +29,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Seed 001's thread calls, in seed 001's shapes: start in a thread, join its Jitsi room, the call log. */
+/** Seed 001's thread calls, in seed 001's shapes: start in a thread, join its Jitsi room, end it, the call log. */
 @RestController
 @RequestMapping("/api/calls")
 @Tag(name = "calls")
@@ -44,14 +46,15 @@ class ThreadCallController {
     }
 
     @PostMapping("/start")
-    @Operation(summary = "Seed 001: start a call in a thread, ringing its members")
+    @Operation(summary = "Seed 001: start a call in a thread (audio unless callType says video), ringing the members "
+            + "named, or with a portal every other member; 403 for someone not in the thread")
     ResponseEntity<ThreadCallStarted> start(@Valid @RequestBody StartThreadCall request, Actor actor) {
-        CallStarted started = starting.start("memberIds", request.memberIds(),
-                new CallOrigin(CallRequests.type(request.callType()), null, request.threadId()), actor);
+        CallStarted started = starting.startInThread(request.threadId(), request.memberIds(),
+                CallRequests.type(request.callType(), CallType.audio), actor);
         Meeting call = started.call();
         return ResponseEntity.created(URI.create("/api/calls/" + call.id()))
-                .body(new ThreadCallStarted(call.id().value(), call.roomKey(), null, started.ringing(),
-                        started.unreachable()));
+                .body(new ThreadCallStarted(call.id().value(), call.roomKey(), started.joinUrl(), call.callType(),
+                        started.ringing(), started.unreachable()));
     }
 
     @PostMapping("/{callId}/join")
@@ -61,6 +64,14 @@ class ThreadCallController {
         JoinView join = attendance.joinAsMember(callId("callId", callId), actor, userAgent);
         return new ThreadJoin(join.jitsi().token(), new JitsiConfig(join.jitsi().domain(), join.jitsi().room()),
                 join.jitsi().url());
+    }
+
+    @PostMapping("/{callId}/end")
+    @Operation(summary = "Seed 001: end the call for everyone (the initiator or an org admin)")
+    ThreadCallEnded end(@PathVariable String callId, Actor actor) {
+        Meeting ended = attendance.end(callId("callId", callId), actor);
+        return new ThreadCallEnded(true, ended.id().value(), MeetingResults.lower(ended.status()), ended.endedAt(),
+                ended.duration().toSeconds());
     }
 
     @GetMapping("/{callId}/log")

@@ -40,11 +40,17 @@ abstract class CallFixtures extends StackTestBase {
         }
     }
 
+    /** Seed 002: {@code POST /api/calls/instant}; the answer is the Meeting object of the call. */
     protected JsonNode call(String caller, List<String> callees) throws Exception {
         HttpResponse<String> response = post("/api/calls/instant", tokens.of(caller),
                 Json.write(Map.of("participantIds", callees, "callType", "video")));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return Json.of(response);
+    }
+
+    /** The id of a call placed with {@link #call}. */
+    protected String callId(String caller, List<String> callees) throws Exception {
+        return call(caller, callees).get("meetingId").asText();
     }
 
     protected HttpResponse<String> act(String user, String action, String callId) throws Exception {
@@ -64,6 +70,25 @@ abstract class CallFixtures extends StackTestBase {
     protected long processInstances(String callId) {
         return jdbc.sql("select count(*) from act_ru_execution where business_key_ = :c and parent_id_ is null")
                 .param("c", callId).query(Long.class).single();
+    }
+
+    /** The call is gone: its row deleted (cleaned up) and no process holds it any more. */
+    protected boolean cleanedUp(String callId) {
+        return jdbc.sql("select count(*) from meeting where id = :c").param("c", callId).query(Long.class).single() == 0
+                && processInstances(callId) == 0;
+    }
+
+    /** Calls {@code userId} placed at or after {@code since}: rows, call.started events, instant-call processes. */
+    protected long callsPlacedSince(String userId, java.time.Instant since) {
+        long rows = jdbc.sql("select count(*) from meeting where created_by = :u and is_instant_call and created_at >= :t")
+                .param("u", userId).param("t", java.sql.Timestamp.from(since)).query(Long.class).single();
+        long events = jdbc.sql("""
+                select count(*) from outbox_event where type = 'call.started' and data->>'callerId' = :u
+                and occurred_at >= :t""").param("u", userId).param("t", java.sql.Timestamp.from(since))
+                .query(Long.class).single();
+        long processes = jdbc.sql("select count(*) from act_hi_procinst where proc_def_key_ = 'instant-call' and start_time_ >= :t")
+                .param("t", java.sql.Timestamp.from(since)).query(Long.class).single();
+        return rows + events + processes;
     }
 
     protected long jobs(String callId) {

@@ -37,8 +37,8 @@ class CallRacesIntegrationTest extends CallFixtures {
     @Test
     void accept_against_the_ring_timeout_has_one_winner() throws Exception {
         online("alice", "bob");
-        for (int round = 0; round < 4; round++) {
-            String id = call("alice", List.of(BOB)).get("callId").asText();
+        for (int round = 0; round < 8; round++) {
+            String id = callId("alice", List.of(BOB));
             Job timeout = ringTimeouts(id).get(0);
 
             List<Object> outcomes = race(() -> {
@@ -51,6 +51,7 @@ class CallRacesIntegrationTest extends CallFixtures {
             }, () -> act("bob", "accept", id).statusCode());
 
             int accept = (Integer) outcomes.get(1);
+            assertThat(accept).as("round " + round + ": the loser is told, never a 500").isIn(200, 409);
             boolean missed = !notices(id, BOB, "call.missed").isEmpty();
             assertThat(accept == 200 ^ missed).as("round " + round + ": " + outcomes).isTrue();
             assertThat(notices(id, BOB, "call.missed")).hasSizeLessThanOrEqualTo(1);
@@ -65,12 +66,13 @@ class CallRacesIntegrationTest extends CallFixtures {
     @Test
     void decline_against_the_caller_hanging_up_ends_cleanly() throws Exception {
         online("alice", "bob");
-        String id = call("alice", List.of(BOB)).get("callId").asText();
+        String id = callId("alice", List.of(BOB));
 
         List<Object> outcomes = race(() -> act("bob", "decline", id).statusCode(),
                 () -> send("DELETE", "/api/calls/" + id, tokens.of("alice"), null).statusCode());
 
-        assertThat((Integer) outcomes.get(1)).isEqualTo(204);
+        // a decline that wins leaves the caller alone, which hangs the call up too: then the hang-up finds it over
+        assertThat((Integer) outcomes.get(1)).isIn(204, 404, 409);
         assertThat((Integer) outcomes.get(0)).isIn(200, 404, 409);
         await().atMost(Duration.ofSeconds(30)).until(() -> processInstances(id) == 0 && jobs(id) == 0);
         assertThat(events(id, "call.ended")).isEqualTo(1);
@@ -82,7 +84,7 @@ class CallRacesIntegrationTest extends CallFixtures {
     @Test
     void the_last_two_leaving_at_the_same_instant_end_the_call_once() throws Exception {
         online("alice", "bob");
-        String id = call("alice", List.of(BOB)).get("callId").asText();
+        String id = callId("alice", List.of(BOB));
         act("bob", "accept", id);
         send("POST", "/api/calls/" + id + "/join", tokens.of("bob"), null);
 

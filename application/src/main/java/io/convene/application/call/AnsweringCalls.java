@@ -14,7 +14,11 @@ import java.time.Clock;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 
-/** The callee answers a ring: accept (then join) or decline (the caller is told). */
+/**
+ * The callee answers a ring: accept (then join) or decline (the caller is told). An answer and
+ * the ring's timeout take the call's row lock first, so one of them wins cleanly: an answer
+ * after the timeout finds no ring (409), a timeout after the answer finds the callee answered.
+ */
 @Service
 public class AnsweringCalls {
 
@@ -39,7 +43,7 @@ public class AnsweringCalls {
 
     public Meeting accept(MeetingId callId, Actor actor) {
         return work.write(() -> {
-            Meeting call = policy.visibleCall(callId, actor);
+            Meeting call = policy.lockedVisibleCall(callId, actor);
             call.respond(actor.id(), true);
             Meeting saved = meetings.save(call);
             stopRinging(callId, actor, true);
@@ -50,7 +54,7 @@ public class AnsweringCalls {
 
     public Meeting decline(MeetingId callId, Actor actor) {
         return work.write(() -> {
-            Meeting call = policy.visibleCall(callId, actor);
+            Meeting call = policy.lockedVisibleCall(callId, actor);
             call.respond(actor.id(), false);
             Meeting saved = meetings.save(call);
             stopRinging(callId, actor, false);

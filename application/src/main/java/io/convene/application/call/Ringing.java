@@ -9,7 +9,6 @@ import io.convene.domain.meeting.Meetings;
 import io.convene.domain.meeting.Participant;
 import io.convene.domain.meeting.ParticipantStatus;
 import io.convene.domain.notification.Notifications;
-import io.convene.domain.user.DirectoryUser;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,7 +53,8 @@ public class Ringing {
                     .orElseThrow(() -> new IllegalStateException("call " + callId + " is gone"));
             String callerName = call.participant(caller).map(Participant::displayName).orElse("Someone");
             Instant now = clock.instant();
-            notifications.addOnce(callee, "call.incoming", callId.value(), callerName + " is calling",
+            // renewed, not added once: a callee rung again (POST /api/calls/notify) sees the call again
+            notifications.addOrRenew(callee, "call.incoming", callId.value(), callerName + " is calling",
                     Map.of("callId", callId.value(), "callerId", caller, "callType", String.valueOf(call.callType())),
                     now, now.plus(ringFor));
             outbox.append("call.ringing", callId.value(), Map.of("callId", callId.value(), "calleeId", callee,
@@ -65,7 +65,8 @@ public class Ringing {
     /** Nobody picked up within the ring timeout: the caller is told, the callee gets a missed call. */
     public void noAnswer(MeetingId callId, String callee, String caller) {
         work.run(() -> {
-            Meeting call = meetings.findById(callId).orElse(null);
+            // the row lock orders this timeout and an answer at the same moment (see AnsweringCalls)
+            Meeting call = meetings.findLockedById(callId).orElse(null);
             if (call != null && call.participant(callee).map(p -> p.status() == ParticipantStatus.JOINED
                     || p.status() == ParticipantStatus.ACCEPTED).orElse(false)) {
                 return; // picked up after all
@@ -82,17 +83,21 @@ public class Ringing {
         });
     }
 
-    /** In the caller's transaction: splits callees into online (rung) and offline; the offline get their notices. */
-    Reach reach(Meeting call, List<DirectoryUser> callees) {
-        Set<String> online = presence.online(callees.stream().map(DirectoryUser::id).toList());
+    /** Splits callees into online (to ring) and offline (not reachable), in their order. Writes nothing. */
+    Reach reach(List<String> calleeIds) {
+        Set<String> online = presence.online(calleeIds);
         List<String> ringing = new ArrayList<>();
         List<String> unreachable = new ArrayList<>();
-        for (DirectoryUser callee : callees) {
-            (online.contains(callee.id()) ? ringing : unreachable).add(callee.id());
+        for (String callee : calleeIds) {
+            (online.contains(callee) ? ringing : unreachable).add(callee);
         }
-        Instant now = clock.instant();
-        unreachable.forEach(id -> offline(call, id, now));
         return new Reach(ringing, unreachable);
+    }
+
+    /** In the caller's transaction: the offline callees of {@code reach} get their notices, the caller "not reachable". */
+    void notReachable(Meeting call, Reach reach) {
+        Instant now = clock.instant();
+        reach.unreachable().forEach(id -> offline(call, id, now));
     }
 
     /** An offline callee is not rung: a missed-call notice for them, "not reachable" for the caller. */

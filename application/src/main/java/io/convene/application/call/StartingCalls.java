@@ -5,6 +5,7 @@ import io.convene.application.shared.Actor;
 import io.convene.application.shared.FieldError;
 import io.convene.application.shared.InvalidInputException;
 import io.convene.application.shared.UnitOfWork;
+import io.convene.domain.conference.ConferenceAccess;
 import io.convene.domain.event.EventOutbox;
 import io.convene.domain.meeting.CallOrigin;
 import io.convene.domain.meeting.Meeting;
@@ -21,7 +22,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
-/** Calling people now (seed 002 §2, seed 001): the call, its events, and the instant-call process that rings. */
+/**
+ * Calling people now (seed 002 §2, seed 001): the call, its events, and the instant-call
+ * process that rings. A call rings someone or is not made: when nobody named is online, it is
+ * refused (409, {@link CalleesNotReachableException}) and nothing is written.
+ */
 @Service
 public class StartingCalls {
 
@@ -29,33 +34,54 @@ public class StartingCalls {
 
     private final Meetings meetings;
     private final MeetingInputs inputs;
+    private final ThreadMembership threads;
     private final Ringing ringing;
     private final InstantCallGateway process;
+    private final ConferenceAccess conference;
     private final EventOutbox outbox;
     private final UnitOfWork work;
     private final Clock clock;
 
-    StartingCalls(Meetings meetings, MeetingInputs inputs, Ringing ringing, InstantCallGateway process,
-                  EventOutbox outbox, UnitOfWork work, Clock clock) {
+    StartingCalls(Meetings meetings, MeetingInputs inputs, ThreadMembership threads, Ringing ringing,
+                  InstantCallGateway process, ConferenceAccess conference, EventOutbox outbox, UnitOfWork work,
+                  Clock clock) {
         this.meetings = meetings;
         this.inputs = inputs;
+        this.threads = threads;
         this.ringing = ringing;
         this.process = process;
+        this.conference = conference;
         this.outbox = outbox;
         this.work = work;
         this.clock = clock;
     }
 
     /**
-     * Looks the callees up first (a network call; {@code field} names them in errors), then
-     * writes the call in one transaction.
+     * Seed 002: call these people now. Looks the callees up first (a network call; {@code field}
+     * names them in errors), then writes the call in one transaction.
      */
     public CallStarted start(String field, List<String> calleeIds, CallOrigin origin, Actor actor) {
-        List<DirectoryUser> callees = callees(field, calleeIds, actor);
+        List<DirectoryUser> callees = callees(field, calleeIds, true, actor);
         return work.write(() -> start(callees, origin, actor));
     }
 
+    /**
+     * Seed 001: call a thread's members ({@code memberIds}, or, with a portal, the whole thread).
+     * The portal is asked who is in the thread and the callees are looked up before the
+     * transaction opens; a caller who is not in the thread is refused (403).
+     */
+    public CallStarted startInThread(String threadId, List<String> memberIds, String callType, Actor actor) {
+        ThreadMembership.Callees members = threads.forStart(threadId, memberIds, actor);
+        List<DirectoryUser> callees = callees("memberIds", members.ids(), members.named(), actor);
+        return work.write(() -> start(callees, new CallOrigin(callType, null, threadId), actor));
+    }
+
     private CallStarted start(List<DirectoryUser> callees, CallOrigin origin, Actor actor) {
+        Ringing.Reach reach = ringing.reach(callees.stream().map(DirectoryUser::id).toList());
+        if (reach.ringing().isEmpty()) { // before anything is written: a refused call leaves nothing behind
+            throw new CalleesNotReachableException(reach.unreachable(),
+                    callees.stream().map(DirectoryUser::displayName).toList());
+        }
         Instant now = clock.instant();
         DirectoryUser caller = new DirectoryUser(actor.id(), actor.username(), actor.displayName(), actor.email());
         String title = "Call with " + callees.stream().map(DirectoryUser::displayName).collect(Collectors.joining(", "));
@@ -76,17 +102,25 @@ public class StartingCalls {
         outbox.append("call.started", callId, started);
         outbox.append("participant.joined", callId, Map.of("meetingId", callId, "userId", caller.id(),
                 "displayName", caller.displayName()));
-        Ringing.Reach reach = ringing.reach(call, callees);
+        ringing.notReachable(call, reach);
         process.started(callId, caller.id(), reach.ringing());
-        return new CallStarted(call, reach.ringing(), reach.unreachable());
+        return new CallStarted(call, reach.ringing(), reach.unreachable(), conference.jitsiRoomUrl(call.roomKey()));
     }
 
-    private List<DirectoryUser> callees(String field, List<String> ids, Actor caller) {
+    /**
+     * The callees as the directory knows them, without the caller. An unknown id the caller
+     * named is their error; one the portal named (a thread rung whole) is skipped.
+     */
+    private List<DirectoryUser> callees(String field, List<String> ids, boolean named, Actor caller) {
         List<FieldError> errors = new ArrayList<>();
         List<DirectoryUser> callees = new ArrayList<>(inputs.users(field, ids, errors));
         callees.removeIf(callee -> callee.id().equals(caller.id()));
+        if (!named) {
+            errors.clear();
+        }
         if (errors.isEmpty() && callees.isEmpty()) {
-            errors.add(new FieldError(field, "must name someone other than yourself"));
+            errors.add(new FieldError(named ? field : "threadId", named ? "must name someone other than yourself"
+                    : "has nobody else to call"));
         }
         InvalidInputException.throwIfAny(errors);
         return callees;

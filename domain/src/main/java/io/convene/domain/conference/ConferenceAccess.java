@@ -12,6 +12,9 @@ public interface ConferenceAccess {
     /** A Jitsi join for {@code room}: HS256 JWT (aud jitsi, iss app id, sub domain, room, context.user, nbf, exp ≤ 90 s). */
     JitsiJoin jitsi(String room, String userId, String displayName, boolean moderator);
 
+    /** Where a browser opens Jitsi room {@code room} (seed 001's {@code join_url}); needs no secret. */
+    String jitsiRoomUrl(String room);
+
     /** STUN/TURN servers for {@code userId}, with coturn REST-API credentials. */
     List<IceServer> iceServers(String userId);
 }

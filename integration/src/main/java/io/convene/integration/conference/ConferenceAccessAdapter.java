@@ -71,7 +71,13 @@ class ConferenceAccessAdapter implements ConferenceAccess {
                 .expirationTime(Date.from(expiresAt))
                 .build();
         String token = sign(claims, jitsi.appSecret());
-        return new JitsiJoin(jitsi.domain(), room, jitsi.publicUrl() + "/" + room, token, expiresAt);
+        return new JitsiJoin(jitsi.domain(), room, jitsiRoomUrl(room), token, expiresAt);
+    }
+
+    @Override
+    public String jitsiRoomUrl(String room) {
+        Objects.requireNonNull(room, "room");
+        return properties.jitsi().publicUrl() + "/" + room;
     }
 
     @Override

@@ -131,6 +131,15 @@ class ConferenceAccessAdapterTest {
         }
 
         @Test
+        void the_room_url_needs_no_secret() {
+            // given
+            ConferenceAccessAdapter adapter = adapter(jitsi(null), turn(List.of(), null, List.of()));
+
+            // when / then
+            assertThat(adapter.jitsiRoomUrl("call-1")).isEqualTo("https://meet.example.org/call-1");
+        }
+
+        @Test
         void a_token_does_not_verify_with_another_secret() {
             // given
             String token = adapter().jitsi("room", "user-42", "Ada", true).token();

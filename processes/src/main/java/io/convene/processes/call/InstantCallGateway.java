@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,6 +48,18 @@ public class InstantCallGateway {
         } catch (MismatchingMessageCorrelationException e) {
             return false;
         }
+    }
+
+    /** The callees whose phone rings now in this call (a call-ring instance is waiting for their answer). */
+    public List<String> ringing(String callId) {
+        List<String> rings = runtime.createProcessInstanceQuery().processDefinitionKey(InstantCallProcess.RING_KEY)
+                .processInstanceBusinessKey(callId).list().stream().map(ProcessInstance::getId).toList();
+        if (rings.isEmpty()) {
+            return List.of();
+        }
+        return runtime.createVariableInstanceQuery().processInstanceIdIn(rings.toArray(String[]::new))
+                .variableName(Variables.CALLEE).list().stream()
+                .map(variable -> (String) variable.getValue()).distinct().toList();
     }
 
     /** The last participant left or the caller ended it. */

@@ -21,6 +21,13 @@ public final class InstantCallProcess {
         private Messages() {}
     }
 
+    public static final class Escalations {
+        /** Thrown when every callee declined or missed their ring and the caller is alone; ends the call. */
+        public static final String CALLER_ALONE = "CallerAlone";
+
+        private Escalations() {}
+    }
+
     public static final class Elements {
         public static final String RING_INVITEES = "CallActivity_RingInvitees";
         public static final String IN_CALL = "Gateway_InCall";
@@ -28,6 +35,13 @@ public final class InstantCallProcess {
         public static final String CLOSE = "Task_CloseCall";
         public static final String CLEANUP = "Task_CleanupCall";
         public static final String RING_LATE_INVITEE = "CallActivity_RingLateInvitee";
+        public static final String CHECK_CALLER_ALONE = "Task_CheckCallerAlone";
+        public static final String CALLER_ALONE = "Gateway_CallerAlone";
+        public static final String CHECK_CALLER_ALONE_AFTER_LATE_RING = "Task_CheckCallerAloneAfterLateRing";
+        public static final String CALLER_ALONE_AFTER_LATE_RING = "Gateway_CallerAloneAfterLateRing";
+        public static final String CALLER_LEFT_ALONE = "SubProcess_CallerLeftAlone";
+        public static final String HANG_UP = "Task_HangUpUnansweredCall";
+        public static final String CLEANUP_UNANSWERED = "Task_CleanupUnansweredCall";
         public static final String START_RINGING = "Task_StartRinging";
         public static final String RINGING = "Gateway_Ringing";
         public static final String RING_TIMEOUT = "TimerEvent_RingTimeout";
@@ -41,6 +55,8 @@ public final class InstantCallProcess {
         public static final String CALLEE = "calleeId";
         public static final String CALLER = "callerId";
         public static final String ENDED_AT = "endedAt";
+        /** Set by the check after the rings: true when the call should end (nobody answered, or it is over). */
+        public static final String CALLER_ALONE = "callerAlone";
 
         private Variables() {}
     }
@@ -48,6 +64,8 @@ public final class InstantCallProcess {
     public static final class Workers {
         public static final String RING = "ringCallee";
         public static final String REPORT_MISSED = "reportMissedRing";
+        public static final String CHECK_CALLER_ALONE = "checkCallerAlone";
+        public static final String HANG_UP = "hangUpUnansweredCall";
 
         private Workers() {}
     }

@@ -45,6 +45,9 @@ class InstantCallProcessTest {
     private final List<String> missed = new ArrayList<>();
     private final List<String> closed = new ArrayList<>();
     private final List<String> cleanedUp = new ArrayList<>();
+    private final List<String> hungUp = new ArrayList<>();
+    /** What the check after the rings answers: did every callee decline or miss, leaving the caller alone? */
+    private boolean callerAlone;
     private String editedDeployment;
 
     @BeforeEach
@@ -54,6 +57,9 @@ class InstantCallProcessTest {
         Mocks.register(InstantCallProcess.Workers.REPORT_MISSED, (JavaDelegate) e -> missed.add((String) e.getVariable(Variables.CALLEE)));
         Mocks.register("closeMeeting", (JavaDelegate) e -> closed.add(e.getProcessBusinessKey()));
         Mocks.register("cleanupMeeting", (JavaDelegate) e -> cleanedUp.add(e.getProcessBusinessKey()));
+        Mocks.register(InstantCallProcess.Workers.CHECK_CALLER_ALONE,
+                (JavaDelegate) e -> e.setVariableLocal(Variables.CALLER_ALONE, callerAlone));
+        Mocks.register(InstantCallProcess.Workers.HANG_UP, (JavaDelegate) e -> hungUp.add(e.getProcessBusinessKey()));
     }
 
     @AfterEach
@@ -84,7 +90,10 @@ class InstantCallProcessTest {
         assertThat(rings()).isEmpty();
         assertThat(ringTimers()).isEmpty();
         assertThat(missed).isEmpty();
+        assertThat(call).isWaitingAt(Elements.CHECK_CALLER_ALONE);
+        runAsync(call, Elements.CHECK_CALLER_ALONE);
         assertThat(call).isWaitingAt(Elements.IN_CALL);
+        assertThat(hungUp).isEmpty();
     }
 
     @Test
@@ -106,7 +115,7 @@ class InstantCallProcessTest {
 
         assertThat(missed).containsExactly("bob");
         assertThat(rings()).isEmpty();
-        assertThat(call).isWaitingAt(Elements.IN_CALL);
+        assertThat(call).isWaitingAt(Elements.CHECK_CALLER_ALONE);
     }
 
     @Test
@@ -129,6 +138,7 @@ class InstantCallProcessTest {
     void a_live_invite_rings_the_new_person_by_the_same_rules_in_the_same_call() {
         ProcessInstance call = startCall("bob");
         ring("bob", Messages.RING_ACCEPTED);
+        runAsync(call, Elements.CHECK_CALLER_ALONE);
 
         runtimeService().createMessageCorrelation(Messages.INVITE).processInstanceBusinessKey(CALL)
                 .setVariableToTriggeredScope(Variables.CALLEE, "dave").correlate();
@@ -138,15 +148,19 @@ class InstantCallProcessTest {
         assertThat(timer.getDuedate().toInstant()).isEqualTo(NOW.plusSeconds(30));
         execute(timer);
         assertThat(missed).containsExactly("dave");
-        assertThat(call).isWaitingAt(Elements.IN_CALL);
         assertThat(runtimeService().getVariable(call.getId(), Variables.CALLEE))
                 .as("the invitee is the event subprocess's, not the call's").isNull();
+        runAsync(call, Elements.CHECK_CALLER_ALONE_AFTER_LATE_RING);
+        assertThat(call).isWaitingAt(Elements.IN_CALL);
+        assertThat(call).hasPassed("EndEvent_LateInviteeRung");
+        assertThat(hungUp).isEmpty();
     }
 
     @Test
     void the_last_leave_ends_the_call_and_deletes_it_at_once() {
         ProcessInstance call = startCall("bob");
         ring("bob", Messages.RING_ACCEPTED);
+        runAsync(call, Elements.CHECK_CALLER_ALONE);
 
         end();
         runAsync(call, Elements.CLOSE);
@@ -160,6 +174,7 @@ class InstantCallProcessTest {
     void a_call_is_closed_after_4_hours_at_most() {
         ProcessInstance call = startCall("bob");
         ring("bob", Messages.RING_ACCEPTED);
+        runAsync(call, Elements.CHECK_CALLER_ALONE);
         Job maximum = managementService().createJobQuery().processInstanceId(call.getId()).timers().singleResult();
         assertThat(maximum.getDuedate().toInstant()).isEqualTo(NOW.plus(Duration.ofHours(4)));
 
@@ -173,11 +188,79 @@ class InstantCallProcessTest {
     }
 
     @Test
-    void a_call_with_nobody_online_to_ring_waits_in_the_call() {
+    void a_call_with_nobody_to_ring_leaves_the_caller_alone_and_is_hung_up() {
+        callerAlone = true;
         ProcessInstance call = startCall();
 
+        runAsync(call, Elements.CHECK_CALLER_ALONE);
+        runAsync(call, Elements.HANG_UP);
+        runAsync(call, Elements.CLEANUP_UNANSWERED);
+
         assertThat(rung).isEmpty();
+        assertThat(hungUp).containsExactly(CALL);
+        assertThat(cleanedUp).containsExactly(CALL);
+        assertThat(call).isEnded();
+    }
+
+    @Test
+    void when_every_callee_declines_the_caller_left_alone_hangs_up_and_the_call_is_deleted_at_once() {
+        callerAlone = true;
+        ProcessInstance call = startCall("bob", "carol");
+
+        ring("bob", Messages.RING_DECLINED);
+        ring("carol", Messages.RING_DECLINED);
+        runAsync(call, Elements.CHECK_CALLER_ALONE);
+
+        assertThat(call).isWaitingAt(Elements.HANG_UP);
+        assertThat(call).hasPassed("EndEvent_CallerAlone", "StartEvent_CallerLeftAlone");
+        runAsync(call, Elements.HANG_UP);
+        runAsync(call, Elements.CLEANUP_UNANSWERED);
+        assertThat(hungUp).containsExactly(CALL);
+        assertThat(cleanedUp).containsExactly(CALL);
+        assertThat(closed).as("hanging up closes it; the close of an ended call is not needed").isEmpty();
+        assertThat(call).isEnded();
+        assertThat(managementService().createJobQuery().processInstanceId(call.getId()).count()).isZero();
+    }
+
+    @Test
+    void when_the_last_ring_times_out_with_the_caller_alone_the_call_is_hung_up() {
+        callerAlone = true;
+        ProcessInstance call = startCall("bob");
+
+        ClockUtil.setCurrentTime(Date.from(NOW.plusSeconds(30)));
+        execute(ringTimers().get(0));
+        runAsync(call, Elements.CHECK_CALLER_ALONE);
+        runAsync(call, Elements.HANG_UP);
+        runAsync(call, Elements.CLEANUP_UNANSWERED);
+
+        assertThat(missed).containsExactly("bob");
+        assertThat(hungUp).containsExactly(CALL);
+        assertThat(call).isEnded();
+    }
+
+    @Test
+    void a_late_ring_that_leaves_the_caller_alone_hangs_up_the_call_and_stops_its_4_hour_timer() {
+        ProcessInstance call = startCall("bob");
+        ring("bob", Messages.RING_DECLINED);
+        runAsync(call, Elements.CHECK_CALLER_ALONE); // a ring was still going on: not alone yet
         assertThat(call).isWaitingAt(Elements.IN_CALL);
+        runtimeService().createMessageCorrelation(Messages.INVITE).processInstanceBusinessKey(CALL)
+                .setVariableToTriggeredScope(Variables.CALLEE, "dave").correlate();
+
+        callerAlone = true;
+        ClockUtil.setCurrentTime(Date.from(NOW.plusSeconds(30)));
+        execute(ringTimers().get(0));
+        runAsync(call, Elements.CHECK_CALLER_ALONE_AFTER_LATE_RING);
+
+        assertThat(call).isWaitingAt(Elements.HANG_UP);
+        assertThat(call).hasPassed("EndEvent_CallerAloneAfterLateRing");
+        assertThat(managementService().createJobQuery().processInstanceId(call.getId())
+                .activityId(Elements.CALL_MAXIMUM).count()).as("the main flow was interrupted").isZero();
+        runAsync(call, Elements.HANG_UP);
+        runAsync(call, Elements.CLEANUP_UNANSWERED);
+        assertThat(missed).containsExactly("dave");
+        assertThat(hungUp).containsExactly(CALL);
+        assertThat(call).isEnded();
     }
 
     @Test
