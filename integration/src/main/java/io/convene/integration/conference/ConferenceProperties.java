@@ -34,6 +34,8 @@ public record ConferenceProperties(@DefaultValue Jitsi jitsi, @DefaultValue Turn
             @DefaultValue("90s") Duration tokenTtl,
             String publicUrl) {
 
+        /** The domain used when none is configured: a name for join URLs and JWTs, not a server anyone runs. */
+        public static final String PLACEHOLDER_DOMAIN = "meet.jitsi.local";
         static final Duration MAX_TOKEN_TTL = Duration.ofSeconds(90);
         // HS256 (RFC 7518 §3.2) needs a key at least as long as the hash; Nimbus refuses shorter ones.
         static final int MIN_SECRET_BYTES = 32;
@@ -50,6 +52,11 @@ public record ConferenceProperties(@DefaultValue Jitsi jitsi, @DefaultValue Turn
                         "JITSI_APP_SECRET must be at least " + MIN_SECRET_BYTES + " bytes for HS256");
             }
             publicUrl = blankToNull(publicUrl) == null ? "https://" + domain : stripTrailingSlash(publicUrl);
+        }
+
+        /** True while nobody said where a Jitsi runs (neither JITSI_DOMAIN nor JITSI_PUBLIC_URL). */
+        public boolean isPlaceholder() {
+            return ("https://" + PLACEHOLDER_DOMAIN).equals(publicUrl);
         }
     }
 

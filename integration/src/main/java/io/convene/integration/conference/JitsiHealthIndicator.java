@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Whether a Jitsi answers where browsers are sent ({@code JITSI_PUBLIC_URL}, else
  * {@code https://<JITSI_DOMAIN>}): an HTTP GET; any answer below 500 is UP. UNKNOWN while Jitsi
- * is not configured (no {@code JITSI_APP_SECRET}: joins answer 503 anyway). Every answer carries
+ * is not configured (no {@code JITSI_APP_SECRET}: joins answer 503 anyway) or nobody said where it
+ * runs (the embedded default's placeholder domain), so Convene's own health is not DOWN for it. Every answer carries
  * a {@code reason}. Shown as the {@code jitsi} health component and at {@code /health/jitsi}.
  */
 @Component("jitsiHealthIndicator")
@@ -34,6 +35,10 @@ class JitsiHealthIndicator implements HealthIndicator {
     public Health health() {
         if (jitsi.appSecret() == null) {
             return Health.unknown().withDetail("reason", "Jitsi is not configured (JITSI_APP_SECRET is empty)").build();
+        }
+        if (jitsi.isPlaceholder()) { // the embedded default: a secret for a Jitsi you point at it, none running
+            return Health.unknown().withDetail("reason", "no Jitsi location configured (JITSI_DOMAIN or "
+                    + "JITSI_PUBLIC_URL); join tokens are issued for " + ConferenceProperties.Jitsi.PLACEHOLDER_DOMAIN).build();
         }
         String url = jitsi.publicUrl() + "/";
         try {

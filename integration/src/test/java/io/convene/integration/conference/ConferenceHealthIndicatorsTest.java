@@ -82,6 +82,18 @@ class ConferenceHealthIndicatorsTest {
             assertThat(health.getDetails().get("reason").toString()).contains("JITSI_APP_SECRET");
         }
 
+        @Test
+        void the_embedded_defaults_placeholder_jitsi_is_unknown_not_down() {
+            ConferenceProperties placeholder = new ConferenceProperties(new ConferenceProperties.Jitsi(
+                    ConferenceProperties.Jitsi.PLACEHOLDER_DOMAIN, "convene", SECRET, Duration.ofSeconds(90), null),
+                    conference(null, null, List.of(), List.of()).turn());
+
+            Health health = new JitsiHealthIndicator(placeholder).health();
+
+            assertThat(health.getStatus()).isEqualTo(Status.UNKNOWN);
+            assertThat(health.getDetails().get("reason").toString()).contains("JITSI_DOMAIN");
+        }
+
         private JitsiHealthIndicator indicator(String url) {
             return new JitsiHealthIndicator(conference(SECRET, url, List.of(), List.of()));
         }
