@@ -27,6 +27,23 @@ public class Notifications {
     /** Adds the notification unless the user has one of this type for this meeting; true if added. */
     public boolean addOnce(String userId, String type, String meetingId, String title, java.util.Map<String, ?> data,
                            Instant now, Instant expiresAt) {
+        return insert("do nothing", userId, type, meetingId, title, data, now, expiresAt) == 1;
+    }
+
+    /**
+     * Shows the notification afresh: adds it, or renews the user's one of this type for this
+     * meeting (new text, times, not dismissed). A ringing phone that rings again shows again.
+     */
+    public void addOrRenew(String userId, String type, String meetingId, String title, java.util.Map<String, ?> data,
+                           Instant now, Instant expiresAt) {
+        insert("""
+                do update set title = excluded.title, data = excluded.data, created_at = excluded.created_at,
+                    expires_at = excluded.expires_at, dismissed_at = null""",
+                userId, type, meetingId, title, data, now, expiresAt);
+    }
+
+    private int insert(String onConflict, String userId, String type, String meetingId, String title,
+                       java.util.Map<String, ?> data, Instant now, Instant expiresAt) {
         String dataJson;
         try {
             dataJson = json.writeValueAsString(data);
@@ -36,35 +53,7 @@ public class Notifications {
         return jdbc.sql("""
                 insert into notification (id, user_id, type, meeting_id, title, data, created_at, expires_at)
                 values (:id, :user, :type, :meeting, :title, cast(:data as jsonb), :now, :expires)
-                on conflict (meeting_id, user_id, type) do nothing""")
-                .param("id", UUID.randomUUID())
-                .param("user", userId)
-                .param("type", type)
-                .param("meeting", meetingId)
-                .param("title", title)
-                .param("data", dataJson)
-                .param("now", Timestamp.from(now))
-                .param("expires", expiresAt == null ? null : Timestamp.from(expiresAt))
-                .update() == 1;
-    }
-
-    /**
-     * Shows the notification afresh: adds it, or renews the user's one of this type for this
-     * meeting (new text, times, not dismissed). A ringing phone that rings again shows again.
-     */
-    public void addOrRenew(String userId, String type, String meetingId, String title, java.util.Map<String, ?> data,
-                           Instant now, Instant expiresAt) {
-        String dataJson;
-        try {
-            dataJson = json.writeValueAsString(data);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException("notification data is not serialisable", e);
-        }
-        jdbc.sql("""
-                insert into notification (id, user_id, type, meeting_id, title, data, created_at, expires_at)
-                values (:id, :user, :type, :meeting, :title, cast(:data as jsonb), :now, :expires)
-                on conflict (meeting_id, user_id, type) do update set title = excluded.title, data = excluded.data,
-                    created_at = excluded.created_at, expires_at = excluded.expires_at, dismissed_at = null""")
+                on conflict (meeting_id, user_id, type) """ + onConflict)
                 .param("id", UUID.randomUUID())
                 .param("user", userId)
                 .param("type", type)
