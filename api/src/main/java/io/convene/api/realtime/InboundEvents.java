@@ -1,0 +1,133 @@
+package io.convene.api.realtime;
+
+import com.corundumstudio.socketio.AckRequest;
+import com.corundumstudio.socketio.SocketIOClient;
+import com.corundumstudio.socketio.SocketIOServer;
+import io.convene.application.meeting.Attendance;
+import io.convene.application.presence.Presence;
+import io.convene.application.realtime.EventRouting;
+import io.convene.application.shared.Ids;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The events a client may send, each answered with an ack ({@code {ok, data}} or
+ * {@code {ok: false, problem}}), each calling one use case (the same as its REST twin).
+ * Unknown events, malformed payloads and oversized lists get a problem, never a crash.
+ */
+class InboundEvents {
+
+    static final String REGISTER_PARTICIPANT = "meeting:register-participant";
+    static final String SUBSCRIBE = "presence:subscribe";
+    static final String UNSUBSCRIBE = "presence:unsubscribe";
+
+    private final Attendance attendance;
+    private final Presence presence;
+    private final RealtimeProperties properties;
+
+    InboundEvents(Attendance attendance, Presence presence, RealtimeProperties properties) {
+        this.attendance = attendance;
+        this.presence = presence;
+        this.properties = properties;
+    }
+
+    Set<String> names() {
+        return Set.of(REGISTER_PARTICIPANT, SUBSCRIBE, UNSUBSCRIBE, ConveneJsonSupport.UNKNOWN);
+    }
+
+    void register(SocketIOServer server, SocketGateway gateway) {
+        server.addEventListener(ConveneJsonSupport.UNKNOWN, Object.class, (client, name, ack) ->
+                reply(ack, AckReplies.problem(400, "Bad Request", "unknown event: " + name)));
+        on(server, gateway, REGISTER_PARTICIPANT, (session, body) -> {
+            // POST /api/meetings/{id}/join's use case
+            String meetingId = body.get("meetingId") instanceof String id ? id : null;
+            return AckReplies.ok(attendance.join(Ids.meetingId("meetingId", meetingId), session.actor(), "socket.io"));
+        });
+        on(server, gateway, SUBSCRIBE, (session, body) -> {
+            List<String> ids = userIds(body);
+            if (ids == null) {
+                return AckReplies.badRequest("userIds: must be a list of user ids");
+            }
+            Set<String> subscriptions = session.subscriptions();
+            long added = ids.stream().distinct().filter(id -> !subscriptions.contains(id)).count();
+            if (subscriptions.size() + added > properties.maxSubscriptions()) {
+                return AckReplies.badRequest("userIds: at most " + properties.maxSubscriptions()
+                        + " presence subscriptions per socket");
+            }
+            return AckReplies.ok(Map.of("users", presence.of(ids)));
+        });
+        on(server, gateway, UNSUBSCRIBE, (session, body) -> {
+            List<String> ids = userIds(body);
+            return ids == null ? AckReplies.badRequest("userIds: must be a list of user ids") : AckReplies.ok(Map.of());
+        });
+    }
+
+    /** userIds as a bounded list of short strings, or null. */
+    private List<String> userIds(Map<?, ?> body) {
+        if (!(body.get("userIds") instanceof List<?> list) || list.isEmpty()
+                || list.size() > properties.maxSubscriptions()) {
+            return null;
+        }
+        for (Object id : list) {
+            if (!(id instanceof String s) || s.isBlank() || s.length() > 64) {
+                return null;
+            }
+        }
+        return list.stream().map(String.class::cast).distinct().toList();
+    }
+
+    interface Handler {
+        Map<String, Object> handle(SocketGateway.Session session, Map<?, ?> body);
+    }
+
+    private void on(SocketIOServer server, SocketGateway gateway, String event, Handler handler) {
+        server.addEventListener(event, Object.class, (client, data, ack) -> {
+            SocketGateway.Session session = gateway.session(client);
+            if (session == null) {
+                reply(ack, AckReplies.problem(401, "Unauthorized", "not authenticated"));
+                return;
+            }
+            if (!(data instanceof Map<?, ?> body)) {
+                reply(ack, AckReplies.badRequest("the payload must be an object"));
+                return;
+            }
+            // netty-socketio sends an empty ack as soon as the listener returns: the answer must be
+            // ready by then, so the use case runs on the handler pool and the listener waits for it (bounded)
+            Map<String, Object> answer = gateway.call(() -> {
+                try {
+                    Map<String, Object> result = handler.handle(session, body);
+                    if (result.get("ok") == Boolean.TRUE) {
+                        afterOk(client, event, body, session);
+                    }
+                    return result;
+                } catch (RuntimeException e) {
+                    return AckReplies.of(e);
+                }
+            });
+            reply(ack, answer);
+        });
+    }
+
+    /** Room bookkeeping the gateway owns: presence subscriptions. */
+    private void afterOk(SocketIOClient client, String event, Map<?, ?> body, SocketGateway.Session session) {
+        if (event.equals(SUBSCRIBE) || event.equals(UNSUBSCRIBE)) {
+            for (String id : userIds(body)) {
+                if (event.equals(SUBSCRIBE)) {
+                    session.subscriptions().add(id);
+                    client.joinRoom(EventRouting.presenceRoom(id));
+                } else {
+                    session.subscriptions().remove(id);
+                    client.leaveRoom(EventRouting.presenceRoom(id));
+                }
+            }
+        }
+    }
+
+    private static void reply(AckRequest ack, Map<String, Object> answer) {
+        if (ack.isAckRequested()) {
+            ack.sendAckData(answer);
+        }
+    }
+
+}

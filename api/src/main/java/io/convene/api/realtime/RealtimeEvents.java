@@ -1,0 +1,118 @@
+package io.convene.api.realtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.convene.application.realtime.EventRouting;
+import io.convene.application.realtime.Routing;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.KafkaMessageListenerContainer;
+import org.springframework.kafka.listener.MessageListener;
+
+/**
+ * Feeds the sockets from the events topic. Every node reads every event (a consumer group of
+ * its own, from the latest offset: what happened while it was down is not news any more; a
+ * reconnecting client gets what is still live from {@code SocketSessions}) and emits to its own
+ * sockets, so it works across nodes without sticky routing of events.
+ */
+public class RealtimeEvents implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(RealtimeEvents.class);
+
+    private final KafkaProperties kafka;
+    private final String topic;
+    private final EventRouting routing;
+    private final SocketGateway gateway;
+    private final ObjectMapper json;
+    private volatile KafkaMessageListenerContainer<String, String> container;
+    private volatile boolean assigned;
+
+    RealtimeEvents(KafkaProperties kafka, String topic, EventRouting routing, SocketGateway gateway, ObjectMapper json) {
+        this.kafka = kafka;
+        this.topic = topic;
+        this.routing = routing;
+        this.gateway = gateway;
+        this.json = json;
+    }
+
+    /** True once the consumer has its partitions (events committed from then on reach the sockets). */
+    public boolean isAssigned() {
+        return assigned;
+    }
+
+    @Override
+    public void start() {
+        Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties(null));
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "convene-realtime-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        ContainerProperties properties = new ContainerProperties(topic);
+        properties.setPollTimeout(500);
+        properties.setMessageListener((MessageListener<String, String>) record -> handle(record.value()));
+        properties.setConsumerRebalanceListener(new ConsumerAwareRebalanceListener() {
+            @Override
+            public void onPartitionsAssigned(org.apache.kafka.clients.consumer.Consumer<?, ?> consumer,
+                                             Collection<TopicPartition> partitions) {
+                assigned = !partitions.isEmpty();
+            }
+        });
+        container = new KafkaMessageListenerContainer<>(new DefaultKafkaConsumerFactory<>(config), properties);
+        container.setBeanName("realtimeEvents");
+        container.start();
+    }
+
+    /** One structured-mode CloudEvent (JSON) → routed deliveries → this node's sockets. */
+    void handle(String value) {
+        try {
+            JsonNode event = json.readTree(value);
+            JsonNode data = event.get("data");
+            if (data == null && event.hasNonNull("data_base64")) {
+                data = json.readTree(new String(Base64.getDecoder().decode(event.get("data_base64").asText()),
+                        StandardCharsets.UTF_8));
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> fields = data == null || !data.isObject() ? Map.of() : json.convertValue(data, Map.class);
+            Routing routed = routing.route(event.path("type").asText(), event.path("subject").asText(), fields);
+            if (!routed.isEmpty()) {
+                gateway.apply(routed);
+            }
+        } catch (Exception e) {
+            log.warn("realtime: event not delivered: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (container != null) {
+            container.stop();
+            container = null;
+        }
+        assigned = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return container != null;
+    }
+
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 1; // stops after the gateway, starts before it
+    }
+}

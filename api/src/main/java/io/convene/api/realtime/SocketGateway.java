@@ -1,0 +1,298 @@
+package io.convene.api.realtime;
+
+import com.corundumstudio.socketio.AckRequest;
+import com.corundumstudio.socketio.AuthTokenResult;
+import com.corundumstudio.socketio.AuthorizationResult;
+import com.corundumstudio.socketio.Configuration;
+import com.corundumstudio.socketio.SocketConfig;
+import com.corundumstudio.socketio.SocketIOClient;
+import com.corundumstudio.socketio.SocketIOServer;
+import com.corundumstudio.socketio.Transport;
+import com.corundumstudio.socketio.listener.DataListener;
+import com.corundumstudio.socketio.listener.ExceptionListenerAdapter;
+import com.corundumstudio.socketio.namespace.Namespace;
+import com.corundumstudio.socketio.protocol.Packet;
+import com.corundumstudio.socketio.protocol.PacketType;
+import io.convene.api.security.Actors;
+import io.convene.application.realtime.Delivery;
+import io.convene.application.realtime.Routing;
+import io.convene.application.realtime.SocketSessions;
+import io.convene.application.shared.Actor;
+import io.netty.channel.ChannelHandlerContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+
+/**
+ * The Socket.IO v4 server (netty-socketio, its own port): authenticates each socket with the
+ * REST API's {@link JwtDecoder} before it joins any room, keeps a socket's rooms ({@code user:<id>},
+ * {@code meeting:<id>}, {@code presence:<id>}) and emits what the use cases route. It decides
+ * nothing about recipients. Inbound events go to {@link InboundEvents}.
+ *
+ * <p>netty-socketio with EIO=4 fires the connect listener before the CONNECT packet's
+ * {@code auth} is read and skips the auth-token listener when no {@code auth} is sent: so a
+ * socket counts only once its token passed, and one that sends none is refused with
+ * {@code connect_error} after {@code authTimeout}.
+ */
+public class SocketGateway implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(SocketGateway.class);
+
+    /** One authenticated socket. */
+    record Session(Actor actor, Set<String> subscriptions, ScheduledFuture<?> expiry) {}
+
+    private final RealtimeProperties properties;
+    private final JwtDecoder jwtDecoder;
+    private final SocketSessions sessions;
+    private final InboundEvents inbound;
+    private final Map<UUID, Session> authenticated = new ConcurrentHashMap<>();
+    private ScheduledExecutorService timers;
+    private ThreadPoolExecutor handlers;
+    private volatile SocketIOServer server;
+    private volatile int port;
+
+    SocketGateway(RealtimeProperties properties, JwtDecoder jwtDecoder, SocketSessions sessions, InboundEvents inbound) {
+        this.properties = properties;
+        this.jwtDecoder = jwtDecoder;
+        this.sessions = sessions;
+        this.inbound = inbound;
+    }
+
+    /** The port it listens on (a free one when configured as 0). */
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void start() {
+        port = properties.port() == 0 ? freePort(properties.bindAddress()) : properties.port();
+        timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "realtime-timer"));
+        handlers = new ThreadPoolExecutor(properties.handlerThreads(), properties.handlerThreads(), 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(1000), r -> daemon(r, "realtime-handler"));
+        SocketIOServer created = new SocketIOServer(configuration());
+        Namespace root = (Namespace) created.getNamespace(Namespace.DEFAULT_NAME);
+        root.addAuthTokenListener(this::authenticate);
+        created.addConnectListener(client -> timers.schedule(() -> refuseIfAnonymous(client),
+                properties.authTimeout().toMillis(), TimeUnit.MILLISECONDS));
+        created.addDisconnectListener(this::disconnected);
+        inbound.register(created, this);
+        created.start();
+        server = created;
+        log.info("Socket.IO gateway on {}:{}/socket.io", properties.bindAddress(), port);
+    }
+
+    @Override
+    public void stop() {
+        SocketIOServer running = server;
+        server = null;
+        if (running != null) {
+            running.stop();
+        }
+        if (timers != null) {
+            timers.shutdownNow();
+            handlers.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return server != null;
+    }
+
+    private Configuration configuration() {
+        Configuration config = new Configuration();
+        config.setHostname(properties.bindAddress());
+        config.setPort(port);
+        config.setContext("/socket.io");
+        config.setTransports(Transport.WEBSOCKET, Transport.POLLING);
+        config.setRandomSession(true);                 // never a session id from a cookie
+        config.setWebsocketCompression(false);         // memory per connection
+        config.setHttpCompression(false);
+        config.setMaxFramePayloadLength(properties.maxPayloadBytes());
+        config.setMaxHttpContentLength(properties.maxPayloadBytes());
+        config.setBossThreads(1);
+        config.setWorkerThreads(2);
+        if (properties.origins().size() == 1) {
+            config.setOrigin(properties.origins().get(0));
+        }
+        // the WebSocket upgrade skips CORS: every handshake's Origin is checked here
+        config.setAuthorizationListener(handshake -> {
+            String origin = handshake.getHttpHeaders().get("Origin");
+            return origin == null || properties.origins().contains(origin)
+                    ? AuthorizationResult.SUCCESSFUL_AUTHORIZATION : AuthorizationResult.FAILED_AUTHORIZATION;
+        });
+        config.setJsonSupport(new ConveneJsonSupport(inbound.names()));
+        config.setExceptionListener(new ExceptionListenerAdapter() {
+            @Override
+            public boolean exceptionCaught(ChannelHandlerContext ctx, Throwable e) {
+                log.debug("socket error: {}", e.toString());
+                ctx.close();
+                return true;
+            }
+
+            @Override
+            public void onAuthException(Throwable e, SocketIOClient client) {
+                log.debug("socket auth error: {}", e.toString());
+            }
+        });
+        SocketConfig socket = new SocketConfig();
+        socket.setReuseAddress(true);
+        config.setSocketConfig(socket);
+        return config;
+    }
+
+    /** The handshake's {@code auth: {token}}, checked like a REST bearer token. */
+    private AuthTokenResult authenticate(Object auth, SocketIOClient client) {
+        Object token = auth instanceof Map<?, ?> map ? map.get("token") : null;
+        if (!(token instanceof String value) || value.isBlank() || value.length() > 16_384) {
+            return new AuthTokenResult(false, error("unauthorized", "no token: connect with auth: {token}"));
+        }
+        Jwt jwt;
+        try {
+            jwt = jwtDecoder.decode(value);
+        } catch (JwtException e) {
+            return new AuthTokenResult(false, error("unauthorized", "the token is not valid or has expired"));
+        }
+        Actor actor = Actors.of(jwt);
+        Instant expiresAt = jwt.getExpiresAt() == null ? Instant.now().plus(Duration.ofHours(1)) : jwt.getExpiresAt();
+        ScheduledFuture<?> expiry = timers.schedule(() -> expired(client),
+                Math.max(0, Duration.between(Instant.now(), expiresAt).toMillis()), TimeUnit.MILLISECONDS);
+        authenticated.put(client.getSessionId(), new Session(actor, ConcurrentHashMap.newKeySet(), expiry));
+        client.joinRoom(Delivery.userRoom(actor.id()));
+        run(() -> sessions.connected(actor, client.getSessionId().toString()).forEach(d ->
+                client.sendEvent(d.event(), d.payload())));
+        return AuthTokenResult.AuthTokenResultSuccess;
+    }
+
+    private static Map<String, Object> error(String code, String message) {
+        return Map.of("message", message, "data", Map.of("code", code));
+    }
+
+    /** No (valid) token by now: {@code connect_error}, then the socket is closed. */
+    private void refuseIfAnonymous(SocketIOClient client) {
+        if (!authenticated.containsKey(client.getSessionId()) && client.isChannelOpen()) {
+            Packet refusal = new Packet(PacketType.MESSAGE, client.getEngineIOVersion());
+            refusal.setSubType(PacketType.ERROR);
+            refusal.setNsp(Namespace.DEFAULT_NAME);
+            refusal.setData(error("unauthorized", "no token: connect with auth: {token}"));
+            client.send(refusal);
+            timers.schedule(client::disconnect, 100, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** The token ran out: the client is told why (reconnect with a fresh token), then disconnected. */
+    private void expired(SocketIOClient client) {
+        client.sendEvent("auth:expired", Map.of("reason", "token_expired",
+                "message", "The access token expired: reconnect with a fresh one."));
+        timers.schedule(client::disconnect, 200, TimeUnit.MILLISECONDS);
+    }
+
+    private void disconnected(SocketIOClient client) {
+        Session session = authenticated.remove(client.getSessionId());
+        if (session != null) {
+            session.expiry().cancel(false);
+            run(() -> sessions.disconnected(session.actor().id(), client.getSessionId().toString()));
+        }
+    }
+
+    /** The authenticated session of {@code client}, or null. */
+    Session session(SocketIOClient client) {
+        return authenticated.get(client.getSessionId());
+    }
+
+    /** Runs blocking work (use cases) off Netty's event loop; false when the queue is full. */
+    boolean run(Runnable work) {
+        try {
+            handlers.execute(() -> {
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    log.warn("realtime handler failed", e);
+                }
+            });
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false;
+        }
+    }
+
+    /** Runs a use case off the event loop and waits for its answer (at most 10 s); a problem when busy or slow. */
+    Map<String, Object> call(java.util.concurrent.Callable<Map<String, Object>> work) {
+        try {
+            return handlers.submit(work).get(10, TimeUnit.SECONDS);
+        } catch (RejectedExecutionException | java.util.concurrent.TimeoutException e) {
+            return AckReplies.problem(503, "Service Unavailable", "busy; try again");
+        } catch (java.util.concurrent.ExecutionException e) {
+            return AckReplies.problem(500, "Internal Server Error", "Something went wrong on our side.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return AckReplies.problem(503, "Service Unavailable", "shutting down");
+        }
+    }
+
+    /** Applies a routing: room changes first, then the emits, to this node's sockets only. */
+    void apply(Routing routing) {
+        SocketIOServer running = server;
+        if (running == null) {
+            return;
+        }
+        for (Routing.Membership change : routing.memberships()) {
+            for (SocketIOClient client : running.getRoomOperations(Delivery.userRoom(change.userId())).getClients()) {
+                if (change.join()) {
+                    client.joinRoom(change.room());
+                } else {
+                    client.leaveRoom(change.room());
+                }
+            }
+        }
+        for (Delivery delivery : routing.deliveries()) {
+            Set<UUID> sent = new java.util.HashSet<>();
+            for (String room : delivery.rooms()) {
+                Collection<SocketIOClient> clients = running.getRoomOperations(room).getClients();
+                for (SocketIOClient client : clients) {
+                    if (sent.add(client.getSessionId())) { // a socket in two of the rooms gets it once
+                        client.sendEvent(delivery.event(), delivery.payload());
+                    }
+                }
+            }
+        }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread thread = new Thread(r, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    private static int freePort(String host) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+}

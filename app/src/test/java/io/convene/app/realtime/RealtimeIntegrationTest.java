@@ -1,0 +1,208 @@
+package io.convene.app.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.convene.api.realtime.RealtimeEvents;
+import io.convene.api.realtime.SocketGateway;
+import io.convene.app.support.Json;
+import io.convene.app.support.MeetingFixtures;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The Socket.IO gateway on the real stack, driven by the real npm socket.io-client. */
+class RealtimeIntegrationTest extends MeetingFixtures {
+
+    @Autowired
+    SocketGateway gateway;
+    @Autowired
+    RealtimeEvents realtimeEvents;
+    @Autowired
+    JdbcClient jdbc;
+
+    private final List<SocketClient> clients = new ArrayList<>();
+
+    @Override
+    protected JdbcClient jdbc() {
+        return jdbc;
+    }
+
+    @BeforeEach
+    void eventsConsumerReady() {
+        await().atMost(Duration.ofSeconds(60)).until(realtimeEvents::isAssigned);
+    }
+
+    @AfterEach
+    void closeClients() {
+        clients.forEach(SocketClient::close);
+        ClockUtil.reset();
+    }
+
+    private String url() {
+        return "http://127.0.0.1:" + gateway.port();
+    }
+
+    private SocketClient connected(String user, String transport) {
+        SocketClient client = SocketClient.connect(url(), tokens.of(user), transport);
+        clients.add(client);
+        assertThat(client.awaitType("connect").path("transport").asText()).isEqualTo(transport);
+        client.awaitEvent("presence:update", d -> true); // the gateway has finished its connect work
+        return client;
+    }
+
+    private SocketClient refused(String token) {
+        SocketClient client = SocketClient.connect(url(), token, "websocket");
+        clients.add(client);
+        return client;
+    }
+
+    private String call(String caller, List<String> callees) throws Exception {
+        HttpResponse<String> response = post("/api/calls/instant", tokens.of(caller),
+                Json.write(Map.of("participantIds", callees, "callType", "video")));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return Json.of(response).get("callId").asText();
+    }
+
+    @Test
+    void alice_connects_with_her_token_over_websocket_and_over_polling() {
+        connected("alice", "websocket").awaitEvent("presence:update", d -> d.path("userId").asText().equals(ALICE)
+                && d.path("status").asText().equals("online"));
+        connected("alice", "polling");
+    }
+
+    @Test
+    void no_token_a_bad_token_and_a_tampered_token_get_connect_error() {
+        String alice = tokens.of("alice");
+        for (String token : new String[] {null, "not-a-jwt", alice.substring(0, alice.length() - 4) + "AAAA"}) {
+            SocketClient client = refused(token);
+            JsonNode error = client.awaitType("connect_error");
+            assertThat(error.path("data").path("code").asText()).isEqualTo("unauthorized");
+            assertThat(client.events("presence:update")).isEmpty();
+        }
+    }
+
+    @Test
+    void an_instant_call_rings_the_callee_tells_the_caller_and_nobody_else_and_the_answer_reaches_the_caller() throws Exception {
+        SocketClient alice = connected("alice", "websocket");
+        SocketClient bob = connected("bob", "websocket");
+        SocketClient carol = connected("carol", "polling");
+
+        String id = call("alice", List.of(BOB));
+
+        JsonNode incoming = bob.awaitEvent("call:incoming", d -> d.path("meetingId").asText().equals(id)).path("data");
+        assertThat(incoming.path("callerId").asText()).isEqualTo(ALICE);
+        assertThat(incoming.path("callerName").asText()).isNotBlank();
+        assertThat(incoming.has("callerAvatar")).isTrue();
+        assertThat(Instant.parse(incoming.path("timestamp").asText())).isNotNull();
+        alice.awaitEvent("call:ringing", d -> d.path("meetingId").asText().equals(id) && d.path("userId").asText().equals(BOB));
+
+        assertThat(post("/api/calls/accept", tokens.of("bob"), Json.write(Map.of("meetingId", id))).statusCode()).isEqualTo(200);
+        alice.awaitEvent("call:accepted", d -> d.path("meetingId").asText().equals(id) && d.path("userId").asText().equals(BOB));
+
+        String declined = call("alice", List.of(CAROL));
+        carol.awaitEvent("call:incoming", d -> d.path("meetingId").asText().equals(declined));
+        post("/api/calls/decline", tokens.of("carol"), Json.write(Map.of("meetingId", declined)));
+        alice.awaitEvent("call:declined", d -> d.path("meetingId").asText().equals(declined)
+                && d.path("userId").asText().equals(CAROL));
+
+        assertThat(carol.events("call:incoming")).noneMatch(l -> l.path("data").path("meetingId").asText().equals(id));
+        assertThat(carol.events("call:ringing")).isEmpty();
+    }
+
+    @Test
+    void a_user_who_connects_while_being_rung_gets_call_incoming_on_connect() throws Exception {
+        assertThat(post("/api/presence/heartbeat", tokens.of("dave"), null).statusCode()).isEqualTo(204);
+        String id = call("alice", List.of(DAVE));
+
+        SocketClient dave = SocketClient.connect(url(), tokens.of("dave"), "websocket");
+        clients.add(dave);
+
+        JsonNode incoming = dave.awaitEvent("call:incoming", d -> d.path("meetingId").asText().equals(id)).path("data");
+        assertThat(incoming.path("callerId").asText()).isEqualTo(ALICE);
+    }
+
+    @Test
+    void a_reminder_fired_on_camundas_clock_reaches_the_invitee() throws Exception {
+        SocketClient bob = connected("bob", "websocket");
+        Instant start = Instant.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
+        String meeting = createMeeting("alice", Map.of("title", "Socket retro", "startTime", start.toString(),
+                "participantIds", List.of(BOB)));
+        bob.awaitEvent("meeting:created", d -> d.path("meetingId").asText().equals(meeting));
+
+        ClockUtil.setCurrentTime(Date.from(start.minus(Duration.ofMinutes(15))));
+
+        JsonNode reminder = bob.awaitEvent("meeting:reminder", d -> d.path("meetingId").asText().equals(meeting)).path("data");
+        assertThat(reminder.path("title").asText()).isEqualTo("Socket retro");
+        assertThat(reminder.path("minutesBefore").asInt()).isEqualTo(15);
+        assertThat(Instant.parse(reminder.path("startTime").asText())).isEqualTo(start);
+    }
+
+    @Test
+    void bad_input_is_answered_with_a_problem_and_the_socket_keeps_working() throws Exception {
+        SocketClient alice = connected("alice", "websocket");
+
+        JsonNode unknown = alice.emit("no:such-event", Map.of("x", 1));
+        assertThat(unknown.path("problem").path("status").asInt()).as(unknown.toString()).isEqualTo(400);
+        JsonNode notAnObject = alice.emit("meeting:register-participant", "not an object");
+        assertThat(notAnObject.path("problem").path("status").asInt()).as(notAnObject.toString()).isEqualTo(400);
+        assertThat(alice.emit("meeting:register-participant", Map.of("meetingId", "nope")).path("problem").path("status").asInt()).isEqualTo(400);
+        List<String> many = IntStream.range(0, 10_000).mapToObj(i -> "00000000-0000-4000-8000-" + String.format("%012d", i)).toList();
+        JsonNode tooMany = alice.emit("presence:subscribe", Map.of("userIds", many));
+        assertThat(tooMany.path("ok").asBoolean()).isFalse();
+        assertThat(tooMany.path("problem").path("status").asInt()).isEqualTo(400);
+
+        JsonNode subscribed = alice.emit("presence:subscribe", Map.of("userIds", List.of(BOB)));
+        assertThat(subscribed.path("ok").asBoolean()).as(subscribed.toString()).isTrue();
+        assertThat(subscribed.path("data").path("users").get(0).path("userId").asText()).isEqualTo(BOB);
+    }
+
+    @Test
+    void register_participant_joins_the_meeting_through_the_same_use_case_as_rest() throws Exception {
+        SocketClient bob = connected("bob", "websocket");
+        SocketClient alice = connected("alice", "websocket");
+        String meeting = createMeeting("alice", Map.of("title", "Now", "startTime",
+                Instant.now().plus(Duration.ofMinutes(2)).truncatedTo(ChronoUnit.SECONDS).toString(),
+                "provider", "INTERNAL", "participantIds", List.of(BOB)));
+
+        JsonNode joined = alice.emit("meeting:register-participant", Map.of("meetingId", meeting));
+
+        assertThat(joined.path("ok").asBoolean()).as(joined.toString()).isTrue();
+        assertThat(joined.path("data").path("meetingId").asText()).isEqualTo(meeting);
+        bob.awaitEvent("meeting:participant_joined", d -> d.path("meetingId").asText().equals(meeting)
+                && d.path("userId").asText().equals(ALICE));
+        JsonNode outsider = connected("dave", "websocket").emit("meeting:register-participant", Map.of("meetingId", meeting));
+        assertThat(outsider.path("problem").path("status").asInt()).isEqualTo(404);
+    }
+
+    @Test
+    void commit_to_client_p99_is_under_one_second() throws Exception {
+        SocketClient alice = connected("alice", "websocket");
+        connected("bob", "websocket");
+        List<Long> latencies = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            long before = System.currentTimeMillis();
+            String id = call("alice", List.of(BOB));
+            JsonNode ringing = alice.awaitEvent("call:ringing", d -> d.path("meetingId").asText().equals(id));
+            latencies.add(ringing.path("at").asLong() - before); // an upper bound: the commit is after `before`
+            send("DELETE", "/api/calls/" + id, tokens.of("alice"), null);
+        }
+        latencies.sort(Long::compare);
+        long p99 = latencies.get((int) Math.ceil(latencies.size() * 0.99) - 1);
+        System.out.println("realtime commit->client ms: " + latencies);
+        assertThat(p99).isLessThan(1000);
+    }
+}

@@ -1,0 +1,214 @@
+package io.convene.application.realtime;
+
+import io.convene.application.shared.UnitOfWork;
+import io.convene.domain.meeting.Meeting;
+import io.convene.domain.meeting.MeetingId;
+import io.convene.domain.meeting.Meetings;
+import io.convene.domain.meeting.Participant;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * Who receives what: one domain event (the outbox's CloudEvent: type, subject, data) becomes
+ * socket events for rooms, with the payloads of seed 002 §1.4 (docs/events.md lists them).
+ * Recipients come from the event's data and, where it names none, from the meeting's
+ * participants, read in one short read-only transaction.
+ */
+@Service
+public class EventRouting {
+
+    private final Meetings meetings;
+    private final UnitOfWork work;
+    private final Clock clock;
+
+    EventRouting(Meetings meetings, UnitOfWork work, Clock clock) {
+        this.meetings = meetings;
+        this.work = work;
+        this.clock = clock;
+    }
+
+    public Routing route(String type, String subject, Map<String, Object> data) {
+        return work.read(() -> switch (type) {
+            case "call.ringing" -> ringing(data);
+            case "call.accepted" -> answered("call:accepted", data);
+            case "call.declined" -> answered("call:declined", data);
+            case "call.missed" -> missed(data);
+            case "call.ended" -> toParticipants(text(data, "meetingId"), "call:ended", payload(
+                    "meetingId", text(data, "meetingId"), "duration", data.get("durationSeconds"),
+                    "endedBy", data.get("endedBy"), "reason", data.get("reason")));
+            case "meeting.created" -> toParticipants(text(data, "meetingId"), "meeting:created", payload(
+                    "meetingId", data.get("meetingId"), "title", data.get("title"),
+                    "startTime", data.get("startTime"), "createdBy", data.get("createdBy")));
+            case "meeting.updated" -> toParticipants(text(data, "meetingId"), "meeting:updated",
+                    payload("meetingId", data.get("meetingId"), "changes", data.get("changes")));
+            case "meeting.cancelled" -> toParticipants(text(data, "meetingId"), "meeting:cancelled",
+                    payload("meetingId", data.get("meetingId"), "reason", data.getOrDefault("reason", "cancelled"),
+                            "cancelledBy", data.get("cancelledBy")));
+            case "meeting.started" -> toParticipants(text(data, "meetingId"), "meeting:started",
+                    payload("meetingId", data.get("meetingId")));
+            case "meeting.ended" -> toParticipants(text(data, "meetingId"), "meeting:ended", payload(
+                    "meetingId", data.get("meetingId"), "duration", data.get("durationSeconds"),
+                    "participantCount", data.get("participantCount")));
+            case "meeting.reminder" -> reminder(data);
+            case "participant.joined" -> joined(data);
+            case "participant.left" -> left(data);
+            case "participant.invited" -> invited(data);
+            case "presence.changed" -> presence(data);
+            case "notification.dismissed" -> new Routing(List.of(), List.of(Delivery.toUsers("notification:dismissed",
+                    payload("notificationId", data.get("notificationId")), List.of(text(data, "userId")))));
+            default -> Routing.NONE;
+        });
+    }
+
+    private Routing ringing(Map<String, Object> data) {
+        String callId = text(data, "callId");
+        String caller = text(data, "callerId");
+        String callee = text(data, "calleeId");
+        String callerName = meeting(callId).flatMap(call -> call.participant(caller)).map(Participant::displayName)
+                .orElse("Someone");
+        return deliveries(
+                Delivery.toUsers("call:incoming", incoming(callId, caller, callerName, clock.instant()), List.of(callee)),
+                Delivery.toUsers("call:ringing", payload("meetingId", callId, "userId", callee), List.of(caller)));
+    }
+
+    /** The seed's {@code call:incoming}: also sent on connect for rings still ringing. */
+    static Map<String, Object> incoming(String callId, String callerId, String callerName, Instant at) {
+        return payload("meetingId", callId, "callerId", callerId, "callerName", callerName,
+                "callerAvatar", null, "timestamp", at.toString());
+    }
+
+    private Routing answered(String event, Map<String, Object> data) {
+        String callId = text(data, "callId");
+        String userId = text(data, "userId");
+        Optional<Meeting> call = meeting(callId);
+        String name = call.flatMap(c -> c.participant(userId)).map(Participant::displayName).orElse(userId);
+        Map<String, Object> payload = event.equals("call:accepted")
+                ? payload("meetingId", callId, "userId", userId, "displayName", name, "avatar", null)
+                : payload("meetingId", callId, "userId", userId, "displayName", name);
+        return deliveries(Delivery.toUsers(event, payload, call.map(EventRouting::participantIds).orElse(List.of(userId))));
+    }
+
+    /** Nobody answered (or the callee was offline): the caller sees it as a decline with a reason. */
+    private Routing missed(Map<String, Object> data) {
+        String callId = text(data, "callId");
+        String callee = text(data, "calleeId");
+        String name = meeting(callId).flatMap(c -> c.participant(callee)).map(Participant::displayName).orElse(callee);
+        return deliveries(Delivery.toUsers("call:declined", payload("meetingId", callId, "userId", callee,
+                "displayName", name, "reason", data.getOrDefault("reason", "no_answer")), List.of(text(data, "callerId"))));
+    }
+
+    private Routing reminder(Map<String, Object> data) {
+        String meetingId = text(data, "meetingId");
+        Optional<Meeting> meeting = meeting(meetingId);
+        @SuppressWarnings("unchecked")
+        List<String> userIds = data.get("userIds") instanceof List<?> ids ? (List<String>) ids : List.of();
+        return deliveries(Delivery.toUsers("meeting:reminder", payload("meetingId", meetingId,
+                "title", meeting.map(Meeting::title).orElse(null),
+                "startTime", meeting.map(m -> m.startTime().toString()).orElse(null),
+                "minutesBefore", data.get("minutesBefore")), userIds));
+    }
+
+    private Routing joined(Map<String, Object> data) {
+        String meetingId = text(data, "meetingId");
+        String userId = text(data, "userId");
+        Optional<Meeting> meeting = meeting(meetingId);
+        List<String> recipients = meeting.map(EventRouting::participantIds).orElse(List.of(userId));
+        List<Delivery> deliveries = new ArrayList<>();
+        deliveries.add(Delivery.toUsers("meeting:participant_joined", payload("meetingId", meetingId,
+                "userId", userId, "displayName", data.get("displayName")), recipients));
+        boolean first = meeting.map(m -> m.attendees().size() == 1 && m.attendees().get(0).userId().equals(userId)
+                && !m.isInstantCall()).orElse(false);
+        if (first) {
+            deliveries.add(Delivery.toUsers("meeting:first_participant_joined",
+                    payload("meetingId", meetingId, "userId", userId), recipients));
+        }
+        return new Routing(List.of(new Routing.Membership(userId, Delivery.meetingRoom(meetingId), true)), deliveries);
+    }
+
+    private Routing left(Map<String, Object> data) {
+        String meetingId = text(data, "meetingId");
+        String userId = text(data, "userId");
+        List<String> recipients = meeting(meetingId).map(EventRouting::participantIds).orElse(List.of(userId));
+        return new Routing(List.of(new Routing.Membership(userId, Delivery.meetingRoom(meetingId), false)),
+                List.of(Delivery.toUsers("meeting:participant_left", payload("meetingId", meetingId,
+                        "userId", userId, "displayName", data.get("displayName")), recipients)));
+    }
+
+    /** Only live invites (into a meeting or call under way) are pushed; a scheduled invite comes as meeting:created. */
+    private Routing invited(Map<String, Object> data) {
+        if (!Boolean.TRUE.equals(data.get("live"))) {
+            return Routing.NONE;
+        }
+        String meetingId = text(data, "meetingId");
+        Optional<Meeting> meeting = meeting(meetingId);
+        String invitee = text(data, "userId");
+        String invitedBy = text(data, "invitedBy");
+        if (meeting.map(Meeting::isInstantCall).orElse(false)) {
+            Meeting call = meeting.get();
+            String callerName = call.participant(call.createdBy()).map(Participant::displayName).orElse("Someone");
+            return deliveries(Delivery.toUsers("call:live_invite", payload("meetingId", meetingId,
+                    "callerId", call.createdBy(), "callerName", callerName, "invitedBy", invitedBy), List.of(invitee)));
+        }
+        return deliveries(Delivery.toUsers("meeting:live_invite_sent", payload("meetingId", meetingId,
+                "userId", invitee, "displayName", data.get("displayName"), "invitedBy", invitedBy), List.of(invitee)));
+    }
+
+    /** Presence changes go to the user's subscribers: the gateway keeps them in the room presence:<userId>. */
+    private Routing presence(Map<String, Object> data) {
+        String userId = text(data, "userId");
+        Map<String, Object> update = payload("userId", userId, "status", data.get("status"),
+                "lastSeen", data.get("lastSeen"), "inCall", data.getOrDefault("inCall", false));
+        List<String> rooms = List.of(presenceRoom(userId));
+        List<Delivery> deliveries = new ArrayList<>();
+        deliveries.add(new Delivery("presence:update", update, rooms));
+        if ("online".equals(data.get("status"))) {
+            deliveries.add(new Delivery("presence:user_connected", payload("userId", userId), rooms));
+        } else if ("offline".equals(data.get("status"))) {
+            deliveries.add(new Delivery("presence:user_disconnected",
+                    payload("userId", userId, "lastSeen", data.get("lastSeen")), rooms));
+        }
+        return new Routing(List.of(), deliveries);
+    }
+
+    /** The room of the sockets that subscribed to {@code userId}'s presence. */
+    public static String presenceRoom(String userId) {
+        return "presence:" + userId;
+    }
+
+    private Routing toParticipants(String meetingId, String event, Map<String, Object> payload) {
+        return meeting(meetingId).map(m -> deliveries(Delivery.toUsers(event, payload, participantIds(m))))
+                .orElse(Routing.NONE);
+    }
+
+    private Optional<Meeting> meeting(String id) {
+        return id == null || !MeetingId.isValid(id) ? Optional.empty() : meetings.findById(new MeetingId(id));
+    }
+
+    private static List<String> participantIds(Meeting meeting) {
+        return meeting.participants().stream().map(Participant::userId).toList();
+    }
+
+    private static Routing deliveries(Delivery... deliveries) {
+        return new Routing(List.of(), List.of(deliveries));
+    }
+
+    private static String text(Map<String, Object> data, String key) {
+        Object value = data.get(key);
+        return value == null ? null : value.toString();
+    }
+
+    /** An ordered map that, unlike Map.of, keeps nulls (the seed's payloads have optional fields). */
+    static Map<String, Object> payload(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+}

@@ -1,0 +1,79 @@
+package io.convene.application.realtime;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.convene.application.presence.Presence;
+import io.convene.application.presence.SocketPresence;
+import io.convene.application.shared.Actor;
+import io.convene.application.shared.UnitOfWork;
+import io.convene.domain.notification.Notification;
+import io.convene.domain.notification.Notifications;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/**
+ * A user's socket came or went. On (re)connect the user gets what is still live for them:
+ * rings still ringing ({@code call:incoming}), reminders still shown ({@code meeting:reminder})
+ * and their own presence ({@code presence:update}, seed 002: "send immediate presence:update on reconnect").
+ */
+@Service
+public class SocketSessions {
+
+    private static final int LIMIT = 100;
+
+    private final SocketPresence presence;
+    private final Presence presences;
+    private final Notifications notifications;
+    private final ObjectMapper json;
+    private final UnitOfWork work;
+    private final Clock clock;
+
+    SocketSessions(SocketPresence presence, Presence presences, Notifications notifications, ObjectMapper json,
+                   UnitOfWork work, Clock clock) {
+        this.presence = presence;
+        this.presences = presences;
+        this.notifications = notifications;
+        this.json = json;
+        this.work = work;
+        this.clock = clock;
+    }
+
+    /** Deliveries for the new socket only (the gateway sends them to it, not to the user's room). */
+    public List<Delivery> connected(Actor actor, String connectionId) {
+        presence.connected(actor.id(), connectionId);
+        List<Delivery> live = new ArrayList<>();
+        List<String> me = List.of(Delivery.userRoom(actor.id()));
+        work.read(() -> notifications.active(actor.id(), clock.instant(), LIMIT)).forEach(n -> {
+            Map<String, Object> data = data(n);
+            if (n.type().equals("call.incoming")) {
+                String callerId = String.valueOf(data.get("callerId"));
+                String name = n.title().endsWith(" is calling") ? n.title().substring(0, n.title().length() - 11) : "Someone";
+                live.add(new Delivery("call:incoming", EventRouting.incoming(n.meetingId(), callerId, name, n.createdAt()), me));
+            } else if (n.type().startsWith("meeting.reminder.")) {
+                live.add(new Delivery("meeting:reminder", EventRouting.payload("meetingId", n.meetingId(),
+                        "title", data.get("title"), "startTime", data.get("startTime"),
+                        "minutesBefore", data.get("minutesBefore")), me));
+            }
+        });
+        presences.of(List.of(actor.id())).forEach(p -> live.add(new Delivery("presence:update", EventRouting.payload(
+                "userId", p.userId(), "status", p.status(), "lastSeen", p.lastSeen() == null ? null : p.lastSeen().toString()),
+                me)));
+        return live;
+    }
+
+    public void disconnected(String userId, String connectionId) {
+        presence.disconnected(userId, connectionId);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> data(Notification n) {
+        try {
+            return n.data() == null ? Map.of() : json.readValue(n.data(), Map.class);
+        } catch (JsonProcessingException e) {
+            return Map.of();
+        }
+    }
+}
