@@ -74,7 +74,7 @@ class RealtimeIntegrationTest extends MeetingFixtures {
         HttpResponse<String> response = post("/api/calls/instant", tokens.of(caller),
                 Json.write(Map.of("participantIds", callees, "callType", "video")));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return Json.of(response).get("callId").asText();
+        return Json.of(response).get("meetingId").asText();
     }
 
     @Test
