@@ -1,6 +1,7 @@
 package io.convene.application.call;
 
 import io.convene.application.meeting.MeetingInputs;
+import io.convene.application.presence.Presence;
 import io.convene.application.shared.Actor;
 import io.convene.application.shared.FieldError;
 import io.convene.application.shared.InvalidInputException;
@@ -25,6 +26,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class StartingCalls {
 
+    private final Presence presence;
+
     private static final int MAX_TITLE = 200;
 
     private final Meetings meetings;
@@ -36,7 +39,8 @@ public class StartingCalls {
     private final Clock clock;
 
     StartingCalls(Meetings meetings, MeetingInputs inputs, Ringing ringing, InstantCallGateway process,
-                  EventOutbox outbox, UnitOfWork work, Clock clock) {
+                  EventOutbox outbox, UnitOfWork work, Clock clock, Presence presence) {
+        this.presence = presence;
         this.meetings = meetings;
         this.inputs = inputs;
         this.ringing = ringing;
@@ -76,6 +80,7 @@ public class StartingCalls {
         outbox.append("call.started", callId, started);
         outbox.append("participant.joined", callId, Map.of("meetingId", callId, "userId", caller.id(),
                 "displayName", caller.displayName()));
+        presence.inCallMayHaveChanged(caller.id()); // the caller is in the call at once
         Ringing.Reach reach = ringing.reach(call, callees);
         process.started(callId, caller.id(), reach.ringing());
         return new CallStarted(call, reach.ringing(), reach.unreachable());
