@@ -13,7 +13,7 @@ const socket = io(url, {
   reconnection: false,
   timeout: 10000,
 });
-socket.on("connect", () => out({ type: "connect", transport: socket.io.engine.transport.name }));
+socket.on("connect", () => out({ type: "connect", transport: socket.io.engine.transport.name, sid: socket.io.engine.id }));
 socket.on("connect_error", (err) => out({ type: "connect_error", message: err.message, data: err.data ?? null }));
 socket.on("disconnect", (reason) => out({ type: "disconnect", reason }));
 socket.onAny((event, ...args) => out({ type: "event", event, data: args[0] ?? null }));
@@ -25,4 +25,7 @@ readline.createInterface({ input: process.stdin }).on("line", (line) => {
       out({ type: "ack", id: cmd.id, data: err ? { timeout: true } : reply }));
   }
 });
-process.stdin.on("end", () => process.exit(0));
+process.stdin.on("end", () => {
+  socket.disconnect(); // tell the server now, as a closing browser tab does
+  setTimeout(() => process.exit(0), 200);
+});

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.convene.app.support.Json;
 import io.convene.app.support.StackTestBase;
+import io.convene.application.presence.PresenceSweep;
 import io.convene.domain.notification.Notification;
 import io.convene.domain.notification.Notifications;
 import java.net.http.HttpResponse;
@@ -22,6 +23,8 @@ abstract class CallFixtures extends StackTestBase {
     protected JdbcClient jdbc;
     @Autowired
     protected Notifications notifications;
+    @Autowired
+    protected PresenceSweep presenceSweep;
 
     @AfterEach
     void resetClock() {
@@ -35,7 +38,9 @@ abstract class CallFixtures extends StackTestBase {
     }
 
     protected void offline(String... userIds) {
+        presenceSweep.flushHeartbeats(); // heartbeats are written in batches: write them before forgetting them
         for (String userId : userIds) {
+            jdbc.sql("delete from presence_connection where user_id = :u").param("u", userId).update();
             jdbc.sql("delete from presence where user_id = :u").param("u", userId).update();
         }
     }

@@ -35,13 +35,13 @@ public final class TestPortal {
     private TestPortal() {}
 
     /** The portal says these users are the members of {@code threadId}. */
-    static void thread(String threadId, String... memberIds) {
+    public static void thread(String threadId, String... memberIds) {
         SERVER.stubFor(get(urlEqualTo(path(threadId))).willReturn(okJson(List.of(memberIds).stream()
                 .map(id -> "\"" + id + "\"").collect(Collectors.joining(",", "[", "]")))));
     }
 
     /** The portal is down for {@code threadId}: the connection breaks. */
-    static void down(String threadId) {
+    public static void down(String threadId) {
         SERVER.stubFor(get(urlEqualTo(path(threadId))).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     }
 

@@ -48,8 +48,13 @@ class RealtimeIntegrationTest extends MeetingFixtures {
 
     @AfterEach
     void closeClients() {
+        List<String> ids = clients.stream().flatMap(c -> c.sessionId().stream()).toList();
         clients.forEach(SocketClient::close);
         ClockUtil.reset();
+        // each client said goodbye: the gateway told presence, so no test after this one sees a socket open
+        await().atMost(Duration.ofSeconds(20)).until(() -> ids.isEmpty() || jdbc.sql(
+                "select count(*) from presence_connection where connection_id in (:ids)").param("ids", ids)
+                .query(Long.class).single() == 0);
     }
 
     private String url() {

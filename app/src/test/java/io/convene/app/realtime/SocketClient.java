@@ -87,6 +87,12 @@ final class SocketClient implements AutoCloseable {
         installed = true;
     }
 
+    /** The engine.io session id the server gave this client (the gateway's connection id), if it connected. */
+    java.util.Optional<String> sessionId() {
+        return lines.stream().filter(l -> "connect".equals(l.path("type").asText())).map(l -> l.path("sid").asText())
+                .filter(sid -> !sid.isEmpty()).findFirst();
+    }
+
     List<JsonNode> lines() {
         return List.copyOf(lines);
     }
@@ -125,11 +131,16 @@ final class SocketClient implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
         try {
+            process.getOutputStream().close(); // the client disconnects (the server hears it at once), then exits
+            if (!process.waitFor(3, TimeUnit.SECONDS)) {
+                process.destroy();
+            }
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
+        } catch (IOException e) {
+            process.destroyForcibly();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();

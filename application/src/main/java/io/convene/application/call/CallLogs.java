@@ -36,11 +36,15 @@ public class CallLogs {
     }
 
     public CallLog log(MeetingId callId, Actor actor) {
-        return work.read(() -> meetings.existsById(callId) ? live(callId, actor) : summarised(callId, actor));
+        // one read: a call cleaned up a moment ago answers from its summary (written when it ended)
+        return work.read(() -> meetings.findById(callId).map(call -> live(call, actor))
+                .orElseGet(() -> summarised(callId, actor)));
     }
 
-    private CallLog live(MeetingId callId, Actor actor) {
-        Meeting call = policy.visibleCall(callId, actor); // 404 for outsiders
+    private CallLog live(Meeting call, Actor actor) {
+        if (!policy.maySeeCall(call, actor)) {
+            throw new NotFoundException("call", call.id());
+        }
         return new CallLog(call.id().value(), lower(call.status()), call.callType(), call.createdBy(),
                 call.startedAt(), call.endedAt(), call.duration().toSeconds(), call.attendees().stream()
                 .map(p -> new LogEntry(p.userId(), p.displayName(), lower(p.role()), lower(p.status()), p.firstJoinedAt(),

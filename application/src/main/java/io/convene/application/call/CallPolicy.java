@@ -37,6 +37,11 @@ public class CallPolicy {
         return call;
     }
 
+    /** Whether {@code actor} may see this loaded call (outsiders and meetings: no, 404). */
+    boolean maySeeCall(Meeting call, Actor actor) {
+        return call.isInstantCall() && meetings.maySee(call, actor);
+    }
+
     /**
      * The call as {@code actor} may see it, its row locked until the transaction ends (or 404):
      * for answers, which must not interleave with the ring's timeout.

@@ -1,6 +1,7 @@
 package io.convene.application.call;
 
 import io.convene.application.meeting.MeetingInputs;
+import io.convene.application.presence.Presence;
 import io.convene.application.shared.Actor;
 import io.convene.application.shared.FieldError;
 import io.convene.application.shared.InvalidInputException;
@@ -30,6 +31,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class StartingCalls {
 
+    private final Presence presence;
+
     private static final int MAX_TITLE = 200;
 
     private final Meetings meetings;
@@ -44,7 +47,8 @@ public class StartingCalls {
 
     StartingCalls(Meetings meetings, MeetingInputs inputs, ThreadMembership threads, Ringing ringing,
                   InstantCallGateway process, ConferenceAccess conference, EventOutbox outbox, UnitOfWork work,
-                  Clock clock) {
+                  Clock clock, Presence presence) {
+        this.presence = presence;
         this.meetings = meetings;
         this.inputs = inputs;
         this.threads = threads;
@@ -103,6 +107,7 @@ public class StartingCalls {
         outbox.append("participant.joined", callId, Map.of("meetingId", callId, "userId", caller.id(),
                 "displayName", caller.displayName()));
         ringing.notReachable(call, reach);
+        presence.inCallMayHaveChanged(caller.id()); // the caller is in the call at once
         process.started(callId, caller.id(), reach.ringing());
         return new CallStarted(call, reach.ringing(), reach.unreachable(), conference.jitsiRoomUrl(call.roomKey()));
     }

@@ -1,6 +1,7 @@
 package io.convene.application.meeting;
 
 import io.convene.application.meeting.MeetingResults.JoinView;
+import io.convene.application.presence.Presence;
 import io.convene.application.shared.Actor;
 import io.convene.application.shared.UnitOfWork;
 import io.convene.domain.event.EventOutbox;
@@ -29,9 +30,11 @@ public class Attendance {
     private final EventOutbox outbox;
     private final UnitOfWork work;
     private final Clock clock;
+    private final Presence presence;
 
     Attendance(Meetings meetings, MeetingPolicy policy, MeetingTransitions transitions, JoinCredentials credentials,
-               EventOutbox outbox, UnitOfWork work, Clock clock) {
+               EventOutbox outbox, UnitOfWork work, Clock clock, Presence presence) {
+        this.presence = presence;
         this.meetings = meetings;
         this.policy = policy;
         this.transitions = transitions;
@@ -74,6 +77,7 @@ public class Attendance {
             }
             outbox.append("participant.joined", saved.id().value(), Map.of("meetingId", saved.id().value(),
                     "userId", actor.id(), "displayName", participant.displayName()));
+            presence.inCallMayHaveChanged(actor.id()); // inCall: true, announced on the change
             return new JoinView(access.meetingId(), access.provider(), MeetingResults.lower(saved.status()),
                     access.roomKey(), access.externalUrl(), access.jitsi(), access.iceServers(), startedNow);
         });
@@ -88,6 +92,7 @@ public class Attendance {
             outbox.append("participant.left", saved.id().value(), Map.of("meetingId", saved.id().value(),
                     "userId", actor.id(), "displayName", participant.displayName()));
             transitions.departed(saved, departure, "the last participant left");
+            presence.inCallMayHaveChanged(actor.id());
             return saved;
         });
     }

@@ -26,9 +26,13 @@ public class MeetingPolicy {
 
     /** The meeting or call as {@code actor} may see it, or 404. */
     public Meeting visible(MeetingId id, Actor actor) {
-        return meetings.findById(id)
-                .filter(m -> actor.isAdmin() || m.participant(actor.id()).isPresent())
+        return meetings.findById(id).filter(m -> maySee(m, actor))
                 .orElseThrow(() -> new NotFoundException("meeting", id));
+    }
+
+    /** Whether {@code actor} may see this (loaded) meeting at all; those who may not get 404. */
+    public boolean maySee(Meeting meeting, Actor actor) {
+        return actor.isAdmin() || meeting.participant(actor.id()).isPresent();
     }
 
     /** A scheduled meeting (not an instant call: calls have their own endpoints) as {@code actor} may see it, or 404. */

@@ -1,50 +1,207 @@
 package io.convene.application.presence;
 
+import io.convene.application.shared.Actor;
+import io.convene.application.shared.FieldError;
+import io.convene.application.shared.InvalidInputException;
+import io.convene.application.shared.NotFoundException;
+import io.convene.application.shared.UnitOfWork;
+import io.convene.domain.presence.PresenceRow;
 import io.convene.domain.presence.Presences;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 
-/** Who is online: a heartbeat fresher than the window. Never touches the BPMN engine. */
+/**
+ * Who is online and who is in a call. Online = at least one socket open on a live instance, a
+ * heartbeat fresher than the window, or the short grace after the last socket closed; in a
+ * call = joined a meeting or call and not left. Changes are announced as {@code presence.changed}
+ * events only on transitions; heartbeats are kept in memory and written in batches
+ * ({@link PresenceSweep}). Never touches the BPMN engine.
+ */
 @Service
 @EnableConfigurationProperties(PresenceProperties.class)
 public class Presence {
 
+    /** Most users one read answers for (a channel's members too). */
+    public static final int MAX_USERS = 500;
+    private static final int MAX_ID_LENGTH = 64;
+
     /** One user's presence as the portal shows it. */
-    public record UserPresence(String userId, String status, Instant lastSeen) {}
+    public record UserPresence(String userId, String status, Instant lastSeen, boolean inCall) {
+
+        public boolean online() {
+            return "online".equals(status);
+        }
+    }
 
     private final Presences presences;
     private final PresenceProperties properties;
     private final Clock clock;
+    private final HeartbeatBuffer buffer;
+    private final PresenceInstance instance;
+    private final PresenceAnnouncer announcer;
+    private final PresenceSweep sweep;
+    private final UnitOfWork work;
+    private final ObjectProvider<ChannelMembers> channels;
+    private final AtomicBoolean registered = new AtomicBoolean();
 
-    Presence(Presences presences, PresenceProperties properties, Clock clock) {
+    Presence(Presences presences, PresenceProperties properties, Clock clock, HeartbeatBuffer buffer,
+             PresenceInstance instance, PresenceAnnouncer announcer, PresenceSweep sweep, UnitOfWork work,
+             ObjectProvider<ChannelMembers> channels) {
         this.presences = presences;
         this.properties = properties;
         this.clock = clock;
+        this.buffer = buffer;
+        this.instance = instance;
+        this.announcer = announcer;
+        this.sweep = sweep;
+        this.work = work;
+        this.channels = channels;
     }
 
+    /**
+     * I am here (REST or socket): kept in memory and written with the next batch, within
+     * {@code flush-interval}; no database write on this thread unless the buffer is full.
+     */
     public void heartbeat(String userId) {
-        presences.heartbeat(userId, clock.instant());
+        if (buffer.record(userId, clock.millis()) > properties.maxPendingHeartbeats()) {
+            sweep.flushHeartbeats(); // back-pressure: memory stays bounded
+        }
     }
 
-    /** Online or offline, and last seen, for each distinct id in order. */
+    /** An authenticated socket of {@code userId} opened on this instance (the real-time gateway calls this). */
+    public void connected(String userId, String connectionId) {
+        registerInstance();
+        work.run(() -> {
+            Instant now = clock.instant();
+            PresenceRow row = presences.lock(userId, instance.id(), now);
+            presences.connect(connectionId, instance.id(), userId, now);
+            announcer.announceIfChanged(row, true, row.inCall(), now);
+        });
+    }
+
+    /**
+     * A socket of {@code userId} closed. If it was their last, they stay online for the grace
+     * ({@code disconnect-grace}); the sweep announces them offline after it.
+     */
+    public void disconnected(String userId, String connectionId) {
+        work.run(() -> {
+            Instant now = clock.instant();
+            presences.lock(userId, instance.id(), now);
+            presences.disconnect(connectionId, userId, now, now.plus(properties.disconnectGrace()));
+            PresenceRow after = presences.lock(userId, instance.id(), now);
+            announcer.announceIfChanged(after, after.onlineAt(now, staleBefore(now), pending(userId)),
+                    after.inCall(), after.lastSeen());
+        });
+    }
+
+    /**
+     * In the caller's transaction (a join or a leave): announces {@code inCall} if it changed.
+     * Online/offline is left as announced.
+     */
+    public void inCallMayHaveChanged(String userId) {
+        work.run(() -> {
+            PresenceRow row = presences.lock(userId, instance.id(), clock.instant());
+            boolean inCall = !presences.inCall(List.of(userId)).isEmpty();
+            announcer.announceIfChanged(row, "online".equals(row.status()), inCall, row.lastSeen());
+        });
+    }
+
+    /** Online or offline, last seen and in a call, for each distinct id in order (at most {@value #MAX_USERS}). */
     public List<UserPresence> of(List<String> userIds) {
-        Map<String, Instant> seen = presences.lastSeen(userIds);
-        Instant since = clock.instant().minus(properties.onlineWindow());
-        return userIds.stream().distinct().map(id -> {
-            Instant lastSeen = seen.get(id);
-            boolean online = lastSeen != null && !lastSeen.isBefore(since);
-            return new UserPresence(id, online ? "online" : "offline", lastSeen);
-        }).toList();
+        List<String> ids = validIds("ids", userIds);
+        return work.read(() -> {
+            Instant now = clock.instant();
+            Instant staleBefore = staleBefore(now);
+            Map<String, PresenceRow> rows = presences.of(ids, instance.id(), now);
+            Set<String> inCall = presences.inCall(ids);
+            return ids.stream().map(id -> {
+                PresenceRow row = rows.get(id);
+                Instant pending = pending(id);
+                boolean online = row == null ? pending != null && pending.isAfter(staleBefore)
+                        : row.onlineAt(now, staleBefore, pending);
+                Instant lastSeen = row == null ? pending : latest(row.lastSeen(), pending);
+                return new UserPresence(id, online ? "online" : "offline", lastSeen, inCall.contains(id));
+            }).toList();
+        });
+    }
+
+    /** The peer of a 1:1 conversation. */
+    public UserPresence ofUser(String userId) {
+        if (userId == null || userId.isBlank() || userId.length() > MAX_ID_LENGTH) {
+            throw new InvalidInputException("userId", "must be 1 to " + MAX_ID_LENGTH + " characters");
+        }
+        return of(List.of(userId)).get(0);
+    }
+
+    /** The members of a portal channel the caller is in; 404 without a portal or for an outsider. */
+    public List<UserPresence> ofChannel(String channelId, Actor actor) {
+        if (channelId == null || channelId.isBlank() || channelId.length() > 200) {
+            throw new InvalidInputException("channelId", "must be 1 to 200 characters");
+        }
+        ChannelMembers members = channels.getIfAvailable();
+        if (members == null) {
+            throw new PortalNotConfigured();
+        }
+        List<String> ids = members.of(channelId, actor.id())
+                .orElseThrow(() -> new NotFoundException("channel", channelId));
+        return ids.isEmpty() ? List.of() : of(ids.stream().distinct().limit(MAX_USERS).toList());
     }
 
     /** The ones of {@code userIds} who are online now. */
     public Set<String> online(Collection<String> userIds) {
-        return presences.onlineSince(userIds, clock.instant().minus(properties.onlineWindow()));
+        if (userIds.isEmpty()) {
+            return Set.of();
+        }
+        return of(List.copyOf(userIds)).stream().filter(UserPresence::online).map(UserPresence::userId)
+                .collect(Collectors.toSet());
+    }
+
+    private void registerInstance() {
+        if (!registered.get()) {
+            sweep.renewLease();
+            registered.set(true);
+        }
+    }
+
+    private Instant staleBefore(Instant now) {
+        return now.minus(properties.onlineWindow());
+    }
+
+    private Instant pending(String userId) {
+        Long millis = buffer.pending(userId);
+        return millis == null ? null : Instant.ofEpochMilli(millis);
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
+    }
+
+    private static List<String> validIds(String field, List<String> userIds) {
+        if (userIds == null || userIds.isEmpty()) {
+            throw new InvalidInputException(field, "must name at least one user");
+        }
+        List<String> ids = userIds.stream().distinct().toList();
+        if (ids.size() > MAX_USERS) {
+            throw new InvalidInputException(field, "at most " + MAX_USERS + " users");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        for (String id : ids) {
+            if (id == null || id.isBlank() || id.length() > MAX_ID_LENGTH) {
+                errors.add(new FieldError(field, "each user id must be 1 to " + MAX_ID_LENGTH + " characters"));
+                break;
+            }
+        }
+        InvalidInputException.throwIfAny(errors);
+        return ids;
     }
 }

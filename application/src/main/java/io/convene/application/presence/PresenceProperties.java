@@ -5,9 +5,22 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param onlineWindow a user is online while their last heartbeat is at most this old
- *                     (the portal sends one every 60 s; the window allows one to be late)
+ * @param onlineWindow          a user is online while their last heartbeat is at most this old
+ *                              (the portal sends one every 60 s; the window allows one to be late)
+ * @param disconnectGrace       after a user's last socket closes they stay online this long (a page reload)
+ * @param instanceId            this instance's name in {@code presence_instance}; empty = host name + random suffix
+ * @param instanceLease         how long this instance's connections count without a renewal (a dead node's
+ *                              users go offline at most this long, plus one sweep, after it died)
+ * @param sweepInterval         how often the sweep renews the lease and finds who went offline
+ * @param flushInterval         heartbeats are kept in memory and written in one batch this often
+ * @param maxPendingHeartbeats  distinct users held in memory before a heartbeat writes the batch itself
  */
 @ConfigurationProperties("convene.presence")
-public record PresenceProperties(@DefaultValue("90s") Duration onlineWindow) {
+public record PresenceProperties(@DefaultValue("90s") Duration onlineWindow,
+                                 @DefaultValue("5s") Duration disconnectGrace,
+                                 @DefaultValue("") String instanceId,
+                                 @DefaultValue("30s") Duration instanceLease,
+                                 @DefaultValue("5s") Duration sweepInterval,
+                                 @DefaultValue("1s") Duration flushInterval,
+                                 @DefaultValue("200000") int maxPendingHeartbeats) {
 }

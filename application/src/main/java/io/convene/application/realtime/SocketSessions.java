@@ -3,7 +3,6 @@ package io.convene.application.realtime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.convene.application.presence.Presence;
-import io.convene.application.presence.SocketPresence;
 import io.convene.application.shared.Actor;
 import io.convene.application.shared.UnitOfWork;
 import io.convene.domain.notification.Notification;
@@ -24,16 +23,14 @@ public class SocketSessions {
 
     private static final int LIMIT = 100;
 
-    private final SocketPresence presence;
     private final Presence presences;
     private final Notifications notifications;
     private final ObjectMapper json;
     private final UnitOfWork work;
     private final Clock clock;
 
-    SocketSessions(SocketPresence presence, Presence presences, Notifications notifications, ObjectMapper json,
+    SocketSessions(Presence presences, Notifications notifications, ObjectMapper json,
                    UnitOfWork work, Clock clock) {
-        this.presence = presence;
         this.presences = presences;
         this.notifications = notifications;
         this.json = json;
@@ -43,7 +40,7 @@ public class SocketSessions {
 
     /** Deliveries for the new socket only (the gateway sends them to it, not to the user's room). */
     public List<Delivery> connected(Actor actor, String connectionId) {
-        presence.connected(actor.id(), connectionId);
+        presences.connected(actor.id(), connectionId);
         List<Delivery> live = new ArrayList<>();
         List<String> me = List.of(Delivery.userRoom(actor.id()));
         work.read(() -> notifications.active(actor.id(), clock.instant(), LIMIT)).forEach(n -> {
@@ -65,7 +62,7 @@ public class SocketSessions {
     }
 
     public void disconnected(String userId, String connectionId) {
-        presence.disconnected(userId, connectionId);
+        presences.disconnected(userId, connectionId);
     }
 
     @SuppressWarnings("unchecked")

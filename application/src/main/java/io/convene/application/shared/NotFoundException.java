@@ -9,4 +9,9 @@ public class NotFoundException extends RuntimeException {
     public NotFoundException(String what, Object id) {
         super(what + " " + id + " not found");
     }
+
+    /** A 404 that says why in its own words. */
+    protected NotFoundException(String message) {
+        super(message);
+    }
 }

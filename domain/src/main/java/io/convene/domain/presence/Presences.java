@@ -1,19 +1,30 @@
 package io.convene.domain.presence;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Last heartbeat per user, in PostgreSQL so every app instance sees the same
- * presence. One upsert per heartbeat; never the BPMN engine.
+ * Presence in PostgreSQL, so every app instance sees the same: per user the last heartbeat,
+ * last seen, the grace after the last disconnect and what was last announced (status, in
+ * call); per instance its lease; per open socket a connection row. Never the BPMN engine.
  */
 @Component
 public class Presences {
+
+    /** Connections count while their instance's lease runs — or, for this instance, always. */
+    private static final String CONNECTED = """
+            exists (select 1 from presence_connection c join presence_instance i on i.instance_id = c.instance_id
+                    where c.user_id = p.user_id and (i.lease_until > :now or i.instance_id = :me))""";
 
     private final JdbcClient jdbc;
 
@@ -21,33 +32,151 @@ public class Presences {
         this.jdbc = jdbc;
     }
 
-    public void heartbeat(String userId, Instant now) {
-        jdbc.sql("""
-                insert into presence (user_id, last_seen) values (:user, :now)
-                on conflict (user_id) do update set last_seen = greatest(presence.last_seen, excluded.last_seen)""")
-                .param("user", userId).param("now", Timestamp.from(now)).update();
-    }
-
-    /** Those of {@code userIds} whose last heartbeat is not older than {@code since}. */
-    public java.util.Set<String> onlineSince(Collection<String> userIds, Instant since) {
-        java.util.Set<String> online = new java.util.HashSet<>();
-        lastSeen(userIds).forEach((user, seen) -> {
-            if (!seen.isBefore(since)) {
-                online.add(user);
-            }
-        });
-        return online;
-    }
-
-    /** Last heartbeat of each of {@code userIds} that ever sent one. */
-    public Map<String, Instant> lastSeen(Collection<String> userIds) {
-        Map<String, Instant> seen = new HashMap<>();
+    /** What is stored for {@code userIds} (those with a row), read at {@code now} by instance {@code me}. */
+    public Map<String, PresenceRow> of(Collection<String> userIds, String me, Instant now) {
+        Map<String, PresenceRow> rows = new HashMap<>();
         if (userIds.isEmpty()) {
-            return seen;
+            return rows;
         }
-        jdbc.sql("select user_id, last_seen from presence where user_id in (:ids)").param("ids", userIds)
-                .query((rs, n) -> seen.put(rs.getString("user_id"), rs.getTimestamp("last_seen").toInstant()))
-                .list();
-        return seen;
+        jdbc.sql("select p.*, " + CONNECTED + " as connected from presence p where p.user_id in (:ids)")
+                .param("ids", userIds).param("me", me).param("now", Timestamp.from(now))
+                .query((rs, n) -> rows.put(rs.getString("user_id"), row(rs))).list();
+        return rows;
+    }
+
+    /** Locks one user's row (creating it, seen {@code now}, if missing) and reads it. */
+    public PresenceRow lock(String userId, String me, Instant now) {
+        jdbc.sql("insert into presence (user_id, last_seen) values (:user, :now) on conflict (user_id) do nothing")
+                .param("user", userId).param("now", Timestamp.from(now)).update();
+        return jdbc.sql("select p.*, " + CONNECTED + " as connected from presence p where p.user_id = :user for update")
+                .param("user", userId).param("me", me).param("now", Timestamp.from(now))
+                .query((rs, n) -> row(rs)).single();
+    }
+
+    /** Those of {@code userIds} who are in a meeting or call now (joined, not left). */
+    public Set<String> inCall(Collection<String> userIds) {
+        if (userIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("""
+                select distinct user_id from meeting_participant where user_id in (:ids) and status = 'JOINED'""")
+                .param("ids", userIds).query(String.class).list());
+    }
+
+    // --- heartbeats ---------------------------------------------------------------------------
+
+    /**
+     * Writes a batch of heartbeats (one multi-row upsert) and marks them announced online;
+     * returns those that were not announced online before (their rows locked in id order, so
+     * two instances flushing at once never deadlock).
+     */
+    public List<PresenceRow> heartbeats(String[] userIds, long[] epochMillis) {
+        Set<String> wasOnline = new HashSet<>(jdbc.sql("""
+                select user_id from presence where user_id = any(cast(:users as varchar[])) and status = 'online'
+                order by user_id for update""").param("users", userIds).query(String.class).list());
+        return jdbc.sql("""
+                insert into presence (user_id, last_seen, last_heartbeat, status)
+                select u, to_timestamp(m / 1000.0), to_timestamp(m / 1000.0), 'online'
+                from unnest(cast(:users as varchar[]), cast(:millis as bigint[])) as t(u, m)
+                on conflict (user_id) do update set
+                    last_heartbeat = greatest(presence.last_heartbeat, excluded.last_heartbeat),
+                    last_seen = greatest(presence.last_seen, excluded.last_seen),
+                    status = 'online'
+                returning *, false as connected""").param("users", userIds).param("millis", epochMillis)
+                .query((rs, n) -> row(rs)).list().stream().filter(row -> !wasOnline.contains(row.userId())).toList();
+    }
+
+    // --- connections --------------------------------------------------------------------------
+
+    public void connect(String connectionId, String instanceId, String userId, Instant now) {
+        jdbc.sql("""
+                insert into presence_connection (connection_id, instance_id, user_id, connected_at)
+                values (:c, :i, :u, :now) on conflict (connection_id) do nothing""")
+                .param("c", connectionId).param("i", instanceId).param("u", userId).param("now", Timestamp.from(now))
+                .update();
+        jdbc.sql("update presence set last_seen = greatest(last_seen, :now), grace_until = null where user_id = :u")
+                .param("u", userId).param("now", Timestamp.from(now)).update();
+    }
+
+    /** Forgets one connection; seen {@code now}; the grace starts if it was the user's last. */
+    public void disconnect(String connectionId, String userId, Instant now, Instant graceUntil) {
+        jdbc.sql("delete from presence_connection where connection_id = :c and user_id = :u")
+                .param("c", connectionId).param("u", userId).update();
+        jdbc.sql("""
+                update presence set last_seen = greatest(last_seen, :now),
+                    grace_until = case when exists (select 1 from presence_connection c where c.user_id = :u)
+                                       then grace_until else :grace end
+                where user_id = :u""")
+                .param("u", userId).param("now", Timestamp.from(now)).param("grace", Timestamp.from(graceUntil))
+                .update();
+    }
+
+    // --- announced state ----------------------------------------------------------------------
+
+    public void announce(String userId, String status, boolean inCall) {
+        jdbc.sql("update presence set status = :s, in_call = :c where user_id = :u")
+                .param("s", status).param("c", inCall).param("u", userId).update();
+    }
+
+    /**
+     * Locks (skipping rows another instance is handling) up to {@code limit} users announced
+     * online who are not any more: no live connection, heartbeat older than {@code staleBefore},
+     * grace over.
+     */
+    public List<PresenceRow> lockGoneOffline(String me, Instant now, Instant staleBefore, int limit) {
+        return jdbc.sql("select p.*, false as connected from presence p where p.status = 'online'"
+                        + " and (p.last_heartbeat is null or p.last_heartbeat <= :stale)"
+                        + " and (p.grace_until is null or p.grace_until <= :now)"
+                        + " and not " + CONNECTED + " limit :limit for update of p skip locked")
+                .param("me", me).param("now", Timestamp.from(now)).param("stale", Timestamp.from(staleBefore))
+                .param("limit", limit).query((rs, n) -> row(rs)).list();
+    }
+
+    /** Locks up to {@code limit} users announced in a call who have no joined participation left. */
+    public List<PresenceRow> lockLeftCalls(int limit) {
+        return jdbc.sql("""
+                select p.*, false as connected from presence p where p.in_call
+                and not exists (select 1 from meeting_participant mp where mp.user_id = p.user_id and mp.status = 'JOINED')
+                limit :limit for update of p skip locked""").param("limit", limit).query((rs, n) -> row(rs)).list();
+    }
+
+    // --- instances ------------------------------------------------------------------------------
+
+    public void renewInstance(String instanceId, Instant now, Instant leaseUntil) {
+        jdbc.sql("""
+                insert into presence_instance (instance_id, lease_until, renewed_at) values (:i, :until, :now)
+                on conflict (instance_id) do update set lease_until = excluded.lease_until, renewed_at = excluded.renewed_at""")
+                .param("i", instanceId).param("until", Timestamp.from(leaseUntil)).param("now", Timestamp.from(now))
+                .update();
+    }
+
+    /**
+     * Deletes the instances (other than {@code me}) whose lease ran out and their connections;
+     * their users were last seen when their instance last renewed. Returns the instances deleted.
+     */
+    public int expireInstances(String me, Instant now) {
+        return jdbc.sql("""
+                with dead as (
+                    delete from presence_instance where lease_until <= :now and instance_id <> :me
+                    returning instance_id, renewed_at),
+                gone as (
+                    delete from presence_connection c using dead d where c.instance_id = d.instance_id
+                    returning c.user_id, d.renewed_at),
+                seen as (
+                    update presence p set last_seen = greatest(p.last_seen, g.renewed_at)
+                    from (select user_id, max(renewed_at) as renewed_at from gone group by user_id) g
+                    where p.user_id = g.user_id returning p.user_id)
+                select count(*) from dead""")
+                .param("me", me).param("now", Timestamp.from(now)).query(Integer.class).single();
+    }
+
+    private static PresenceRow row(ResultSet rs) throws SQLException {
+        return new PresenceRow(rs.getString("user_id"), instant(rs, "last_seen"), instant(rs, "last_heartbeat"),
+                instant(rs, "grace_until"), rs.getBoolean("connected"), rs.getString("status"), rs.getBoolean("in_call"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
     }
 }
