@@ -120,7 +120,8 @@ class RealtimeIntegrationTest extends MeetingFixtures {
 
         String declined = call("alice", List.of(CAROL));
         carol.awaitEvent("call:incoming", d -> d.path("meetingId").asText().equals(declined));
-        post("/api/calls/decline", tokens.of("carol"), Json.write(Map.of("meetingId", declined)));
+        HttpResponse<String> decline = post("/api/calls/decline", tokens.of("carol"), Json.write(Map.of("meetingId", declined)));
+        assertThat(decline.statusCode()).as(decline.body()).isEqualTo(200);
         alice.awaitEvent("call:declined", d -> d.path("meetingId").asText().equals(declined)
                 && d.path("userId").asText().equals(CAROL));
 

@@ -47,7 +47,8 @@ public class AnsweringCalls {
             call.respond(actor.id(), true);
             Meeting saved = meetings.save(call);
             stopRinging(callId, actor, true);
-            outbox.append("call.accepted", callId.value(), Map.of("callId", callId.value(), "userId", actor.id()));
+            outbox.append("call.accepted", callId.value(), Map.of("callId", callId.value(), "userId", actor.id(),
+                    "callerId", call.createdBy()));
             return saved;
         });
     }

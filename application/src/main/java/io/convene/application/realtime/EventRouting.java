@@ -91,7 +91,11 @@ public class EventRouting {
         Map<String, Object> payload = event.equals("call:accepted")
                 ? payload("meetingId", callId, "userId", userId, "displayName", name, "avatar", null)
                 : payload("meetingId", callId, "userId", userId, "displayName", name);
-        return deliveries(Delivery.toUsers(event, payload, call.map(EventRouting::participantIds).orElse(List.of(userId))));
+        // the call may be cleaned up already (a decline that left the caller alone hangs up at once):
+        // then the event's own callerId says who must hear it
+        List<String> recipients = call.map(EventRouting::participantIds).orElseGet(() ->
+                java.util.stream.Stream.of(text(data, "callerId"), userId).filter(java.util.Objects::nonNull).distinct().toList());
+        return deliveries(Delivery.toUsers(event, payload, recipients));
     }
 
     /** Nobody answered (or the callee was offline): the caller sees it as a decline with a reason. */
