@@ -62,7 +62,11 @@ class RealtimeIntegrationTest extends MeetingFixtures {
     }
 
     private SocketClient connected(String user, String transport) {
-        SocketClient client = SocketClient.connect(url(), tokens.of(user), transport);
+        return connected(tokens.of(user), user, transport);
+    }
+
+    private SocketClient connected(String token, String user, String transport) {
+        SocketClient client = SocketClient.connect(url(), token, transport);
         clients.add(client);
         assertThat(client.awaitType("connect").path("transport").asText()).isEqualTo(transport);
         client.awaitEvent("presence:update", d -> true); // the gateway has finished its connect work
@@ -143,8 +147,9 @@ class RealtimeIntegrationTest extends MeetingFixtures {
 
     @Test
     void a_reminder_fired_on_camundas_clock_reaches_the_invitee() throws Exception {
-        SocketClient bob = connected("bob", "websocket");
-        Instant start = Instant.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
+        // a fresh token (15 min) outlives the clock's move: tokens expire on the app's clock too
+        SocketClient bob = connected(tokens.fetch("bob", "bob"), "bob", "websocket");
+        Instant start = Instant.now().plus(Duration.ofMinutes(20)).truncatedTo(ChronoUnit.SECONDS);
         String meeting = createMeeting("alice", Map.of("title", "Socket retro", "startTime", start.toString(),
                 "participantIds", List.of(BOB)));
         bob.awaitEvent("meeting:created", d -> d.path("meetingId").asText().equals(meeting));
@@ -155,6 +160,21 @@ class RealtimeIntegrationTest extends MeetingFixtures {
         assertThat(reminder.path("title").asText()).isEqualTo("Socket retro");
         assertThat(reminder.path("minutesBefore").asInt()).isEqualTo(15);
         assertThat(Instant.parse(reminder.path("startTime").asText())).isEqualTo(start);
+    }
+
+    @Test
+    void a_socket_whose_token_expires_gets_auth_expired_and_is_disconnected() throws Exception {
+        String token = tokens.of("alice");
+        SocketClient alice = connected(token, "alice", "websocket");
+        Instant exp = Instant.ofEpochSecond(new com.fasterxml.jackson.databind.ObjectMapper().readTree(java.util.Base64.getUrlDecoder()
+                .decode(token.split("\\.")[1])).path("exp").asLong());
+
+        ClockUtil.setCurrentTime(Date.from(exp.plusSeconds(1)));
+        gateway.expireTokens();
+
+        JsonNode expired = alice.awaitEvent("auth:expired", d -> true).path("data");
+        assertThat(expired.path("reason").asText()).isEqualTo("token_expired");
+        assertThat(alice.awaitType("disconnect").path("reason").asText()).isEqualTo("io server disconnect");
     }
 
     @Test
