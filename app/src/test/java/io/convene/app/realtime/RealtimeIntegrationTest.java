@@ -8,6 +8,7 @@ import io.convene.api.realtime.RealtimeEvents;
 import io.convene.api.realtime.SocketGateway;
 import io.convene.app.support.Json;
 import io.convene.app.support.MeetingFixtures;
+import io.convene.application.presence.PresenceSweep;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +34,8 @@ class RealtimeIntegrationTest extends MeetingFixtures {
     RealtimeEvents realtimeEvents;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    PresenceSweep presenceSweep;
 
     private final List<SocketClient> clients = new ArrayList<>();
 
@@ -175,6 +178,32 @@ class RealtimeIntegrationTest extends MeetingFixtures {
         JsonNode expired = alice.awaitEvent("auth:expired", d -> true).path("data");
         assertThat(expired.path("reason").asText()).isEqualTo("token_expired");
         assertThat(alice.awaitType("disconnect").path("reason").asText()).isEqualTo("io server disconnect");
+    }
+
+    @Test
+    void when_bob_goes_offline_alice_who_is_in_a_call_with_him_gets_presence_update_without_subscribing() throws Exception {
+        SocketClient alice = connected(tokens.fetch("alice", "alice"), "alice", "websocket"); // outlives the clock's move
+        SocketClient bob = connected("bob", "websocket");
+        String id = call("alice", List.of(BOB));
+        bob.awaitEvent("call:incoming", d -> d.path("meetingId").asText().equals(id));
+        assertThat(post("/api/calls/accept", tokens.of("bob"), Json.write(Map.of("meetingId", id))).statusCode()).isEqualTo(200);
+        alice.awaitEvent("call:accepted", d -> d.path("meetingId").asText().equals(id));
+
+        String bobSocket = bob.sessionId().orElseThrow();
+        bob.close();
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "select count(*) from presence_connection where connection_id = :id").param("id", bobSocket)
+                .query(Long.class).single() == 0);
+        // past the grace and the heartbeat window (no heartbeat of bob counts any more)
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofMinutes(2))));
+        presenceSweep.sweep();
+
+        JsonNode update = alice.awaitEvent("presence:update", d -> d.path("userId").asText().equals(BOB)
+                && d.path("status").asText().equals("offline")).path("data");
+        assertThat(Instant.parse(update.path("lastSeen").asText())).isNotNull();
+        assertThat(update.has("inCall")).isTrue();
+        ClockUtil.reset();
+        send("DELETE", "/api/calls/" + id, tokens.of("alice"), null);
     }
 
     @Test
