@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.convene.application.meeting.Attendance;
 import io.convene.application.presence.Presence;
 import io.convene.application.realtime.EventRouting;
+import io.convene.application.realtime.PresenceDigest;
 import io.convene.application.realtime.SocketSessions;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,8 +28,8 @@ class RealtimeConfiguration {
 
     @Bean
     SocketGateway socketGateway(RealtimeProperties properties, JwtDecoder jwtDecoder, SocketSessions sessions,
-                                InboundEvents inbound, Clock clock) {
-        return new SocketGateway(properties, jwtDecoder, sessions, inbound, clock);
+                                InboundEvents inbound, Clock clock, PresenceDigest digest) {
+        return new SocketGateway(properties, jwtDecoder, sessions, inbound, clock, digest);
     }
 
     @Bean

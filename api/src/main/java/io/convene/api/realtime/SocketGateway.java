@@ -15,6 +15,7 @@ import com.corundumstudio.socketio.protocol.Packet;
 import com.corundumstudio.socketio.protocol.PacketType;
 import io.convene.api.security.Actors;
 import io.convene.application.realtime.Delivery;
+import io.convene.application.realtime.PresenceDigest;
 import io.convene.application.realtime.Routing;
 import io.convene.application.realtime.SocketSessions;
 import io.convene.application.shared.Actor;
@@ -71,6 +72,7 @@ public class SocketGateway implements SmartLifecycle {
     private final SocketSessions sessions;
     private final InboundEvents inbound;
     private final Clock clock;
+    private final PresenceDigest digest;
     private final Map<UUID, Session> authenticated = new ConcurrentHashMap<>();
     private ScheduledExecutorService timers;
     private ThreadPoolExecutor handlers;
@@ -78,12 +80,13 @@ public class SocketGateway implements SmartLifecycle {
     private volatile int port;
 
     SocketGateway(RealtimeProperties properties, JwtDecoder jwtDecoder, SocketSessions sessions, InboundEvents inbound,
-                  Clock clock) {
+                  Clock clock, PresenceDigest digest) {
         this.properties = properties;
         this.jwtDecoder = jwtDecoder;
         this.sessions = sessions;
         this.inbound = inbound;
         this.clock = clock;
+        this.digest = digest;
     }
 
     /** The port it listens on (a free one when configured as 0). */
@@ -108,6 +111,8 @@ public class SocketGateway implements SmartLifecycle {
         server = created;
         long check = properties.tokenCheck().toMillis();
         timers.scheduleWithFixedDelay(this::expireTokens, check, check, TimeUnit.MILLISECONDS);
+        long every = properties.presenceDigest().toMillis();
+        timers.scheduleWithFixedDelay(() -> run(this::presenceDigest), every, every, TimeUnit.MILLISECONDS);
         log.info("Socket.IO gateway on {}:{}/socket.io", properties.bindAddress(), port);
     }
 
@@ -223,6 +228,28 @@ public class SocketGateway implements SmartLifecycle {
             }
         } catch (RuntimeException e) {
             log.warn("token expiry check failed", e);
+        }
+    }
+
+    /**
+     * Every {@code presence-digest}: each socket with subscriptions receives {@code presence:bulk_update}
+     * with its subscribed users' presence now, read once for all this node's sockets.
+     */
+    public void presenceDigest() {
+        try {
+            List<Session> subscribed = authenticated.values().stream().filter(s -> !s.subscriptions().isEmpty()).toList();
+            if (subscribed.isEmpty()) {
+                return;
+            }
+            Set<String> ids = new java.util.HashSet<>();
+            subscribed.forEach(s -> ids.addAll(s.subscriptions()));
+            Map<String, Map<String, Object>> current = digest.current(ids);
+            for (Session session : subscribed) {
+                session.client().sendEvent("presence:bulk_update",
+                        PresenceDigest.bulkUpdate(List.copyOf(session.subscriptions()), current));
+            }
+        } catch (RuntimeException e) {
+            log.warn("presence digest failed", e);
         }
     }
 

@@ -207,6 +207,26 @@ class RealtimeIntegrationTest extends MeetingFixtures {
     }
 
     @Test
+    void the_presence_digest_sends_each_subscribed_socket_its_users_presence_and_nothing_to_the_others() throws Exception {
+        SocketClient alice = connected("alice", "websocket");
+        SocketClient carol = connected("carol", "polling");
+        connected("bob", "websocket");
+        JsonNode subscribed = alice.emit("presence:subscribe", Map.of("userIds", List.of(BOB, DAVE)));
+        assertThat(subscribed.path("ok").asBoolean()).as(subscribed.toString()).isTrue();
+
+        gateway.presenceDigest();
+
+        JsonNode users = alice.awaitEvent("presence:bulk_update", d -> d.path("users").size() == 2).path("data").path("users");
+        assertThat(users.get(0).path("userId").asText()).isIn(BOB, DAVE);
+        JsonNode bob = users.get(0).path("userId").asText().equals(BOB) ? users.get(0) : users.get(1);
+        assertThat(bob.path("status").asText()).isEqualTo("online");
+        assertThat(bob.has("lastSeen")).isTrue();
+        assertThat(bob.has("inCall")).isTrue();
+        alice.emit("presence:subscribe", Map.of("userIds", List.of(ALICE))); // a round trip: carol had time to get one
+        assertThat(carol.events("presence:bulk_update")).isEmpty();
+    }
+
+    @Test
     void bad_input_is_answered_with_a_problem_and_the_socket_keeps_working() throws Exception {
         SocketClient alice = connected("alice", "websocket");
 
