@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.convene.application.meeting.Attendance;
 import io.convene.application.presence.Presence;
 import io.convene.application.realtime.EventRouting;
+import io.convene.application.realtime.PresenceDigest;
 import io.convene.application.realtime.SocketSessions;
+import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
@@ -26,8 +28,8 @@ class RealtimeConfiguration {
 
     @Bean
     SocketGateway socketGateway(RealtimeProperties properties, JwtDecoder jwtDecoder, SocketSessions sessions,
-                                InboundEvents inbound) {
-        return new SocketGateway(properties, jwtDecoder, sessions, inbound);
+                                InboundEvents inbound, Clock clock, PresenceDigest digest) {
+        return new SocketGateway(properties, jwtDecoder, sessions, inbound, clock, digest);
     }
 
     @Bean

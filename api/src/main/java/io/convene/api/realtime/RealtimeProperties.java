@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxSubscriptions presence subscriptions per socket
  * @param maxPayloadBytes  the largest frame or polling body accepted
  * @param handlerThreads   threads that run inbound events and connects (never on Netty's event loop)
+ * @param presenceDigest   how often each socket with subscriptions receives {@code presence:bulk_update}
+ * @param tokenCheck       how often each socket's token {@code exp} is checked against the app's clock
  */
 @ConfigurationProperties("convene.realtime")
 public record RealtimeProperties(
@@ -26,5 +28,7 @@ public record RealtimeProperties(
         @DefaultValue("5s") Duration authTimeout,
         @DefaultValue("500") int maxSubscriptions,
         @DefaultValue("1048576") int maxPayloadBytes,
-        @DefaultValue("4") int handlerThreads) {
+        @DefaultValue("4") int handlerThreads,
+        @DefaultValue("1s") Duration tokenCheck,
+        @DefaultValue("60s") Duration presenceDigest) {
 }

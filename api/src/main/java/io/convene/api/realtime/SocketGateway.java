@@ -15,6 +15,7 @@ import com.corundumstudio.socketio.protocol.Packet;
 import com.corundumstudio.socketio.protocol.PacketType;
 import io.convene.api.security.Actors;
 import io.convene.application.realtime.Delivery;
+import io.convene.application.realtime.PresenceDigest;
 import io.convene.application.realtime.Routing;
 import io.convene.application.realtime.SocketSessions;
 import io.convene.application.shared.Actor;
@@ -24,6 +25,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -36,9 +38,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -61,24 +63,30 @@ public class SocketGateway implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SocketGateway.class);
 
-    /** One authenticated socket. */
-    record Session(Actor actor, Set<String> subscriptions, ScheduledFuture<?> expiry) {}
+    /** One authenticated socket; {@code expiresAt} is its token's {@code exp}. */
+    record Session(Actor actor, SocketIOClient client, Set<String> subscriptions, Instant expiresAt,
+                   AtomicBoolean expired) {}
 
     private final RealtimeProperties properties;
     private final JwtDecoder jwtDecoder;
     private final SocketSessions sessions;
     private final InboundEvents inbound;
+    private final Clock clock;
+    private final PresenceDigest digest;
     private final Map<UUID, Session> authenticated = new ConcurrentHashMap<>();
     private ScheduledExecutorService timers;
     private ThreadPoolExecutor handlers;
     private volatile SocketIOServer server;
     private volatile int port;
 
-    SocketGateway(RealtimeProperties properties, JwtDecoder jwtDecoder, SocketSessions sessions, InboundEvents inbound) {
+    SocketGateway(RealtimeProperties properties, JwtDecoder jwtDecoder, SocketSessions sessions, InboundEvents inbound,
+                  Clock clock, PresenceDigest digest) {
         this.properties = properties;
         this.jwtDecoder = jwtDecoder;
         this.sessions = sessions;
         this.inbound = inbound;
+        this.clock = clock;
+        this.digest = digest;
     }
 
     /** The port it listens on (a free one when configured as 0). */
@@ -101,6 +109,10 @@ public class SocketGateway implements SmartLifecycle {
         inbound.register(created, this);
         created.start();
         server = created;
+        long check = properties.tokenCheck().toMillis();
+        timers.scheduleWithFixedDelay(this::expireTokens, check, check, TimeUnit.MILLISECONDS);
+        long every = properties.presenceDigest().toMillis();
+        timers.scheduleWithFixedDelay(() -> run(this::presenceDigest), every, every, TimeUnit.MILLISECONDS);
         log.info("Socket.IO gateway on {}:{}/socket.io", properties.bindAddress(), port);
     }
 
@@ -177,10 +189,9 @@ public class SocketGateway implements SmartLifecycle {
             return new AuthTokenResult(false, error("unauthorized", "the token is not valid or has expired"));
         }
         Actor actor = Actors.of(jwt);
-        Instant expiresAt = jwt.getExpiresAt() == null ? Instant.now().plus(Duration.ofHours(1)) : jwt.getExpiresAt();
-        ScheduledFuture<?> expiry = timers.schedule(() -> expired(client),
-                Math.max(0, Duration.between(Instant.now(), expiresAt).toMillis()), TimeUnit.MILLISECONDS);
-        authenticated.put(client.getSessionId(), new Session(actor, ConcurrentHashMap.newKeySet(), expiry));
+        Instant expiresAt = jwt.getExpiresAt() == null ? clock.instant().plus(Duration.ofHours(1)) : jwt.getExpiresAt();
+        authenticated.put(client.getSessionId(), new Session(actor, client, ConcurrentHashMap.newKeySet(), expiresAt,
+                new AtomicBoolean()));
         client.joinRoom(Delivery.userRoom(actor.id()));
         run(() -> sessions.connected(actor, client.getSessionId().toString()).forEach(d ->
                 client.sendEvent(d.event(), d.payload())));
@@ -203,6 +214,45 @@ public class SocketGateway implements SmartLifecycle {
         }
     }
 
+    /**
+     * Every {@code token-check}: each socket whose token's {@code exp} is past on the app's clock
+     * (Camunda's {@code ClockUtil}, so tests move it) gets {@code auth:expired} and is disconnected.
+     */
+    public void expireTokens() {
+        try {
+            Instant now = clock.instant();
+            for (Session session : authenticated.values()) {
+                if (!session.expiresAt().isAfter(now) && session.expired().compareAndSet(false, true)) {
+                    expired(session.client());
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("token expiry check failed", e);
+        }
+    }
+
+    /**
+     * Every {@code presence-digest}: each socket with subscriptions receives {@code presence:bulk_update}
+     * with its subscribed users' presence now, read once for all this node's sockets.
+     */
+    public void presenceDigest() {
+        try {
+            List<Session> subscribed = authenticated.values().stream().filter(s -> !s.subscriptions().isEmpty()).toList();
+            if (subscribed.isEmpty()) {
+                return;
+            }
+            Set<String> ids = new java.util.HashSet<>();
+            subscribed.forEach(s -> ids.addAll(s.subscriptions()));
+            Map<String, Map<String, Object>> current = digest.current(ids);
+            for (Session session : subscribed) {
+                session.client().sendEvent("presence:bulk_update",
+                        PresenceDigest.bulkUpdate(List.copyOf(session.subscriptions()), current));
+            }
+        } catch (RuntimeException e) {
+            log.warn("presence digest failed", e);
+        }
+    }
+
     /** The token ran out: the client is told why (reconnect with a fresh token), then disconnected. */
     private void expired(SocketIOClient client) {
         client.sendEvent("auth:expired", Map.of("reason", "token_expired",
@@ -213,7 +263,6 @@ public class SocketGateway implements SmartLifecycle {
     private void disconnected(SocketIOClient client) {
         Session session = authenticated.remove(client.getSessionId());
         if (session != null) {
-            session.expiry().cancel(false);
             run(() -> sessions.disconnected(session.actor().id(), client.getSessionId().toString()));
         }
     }

@@ -8,6 +8,7 @@ import io.convene.api.realtime.RealtimeEvents;
 import io.convene.api.realtime.SocketGateway;
 import io.convene.app.support.Json;
 import io.convene.app.support.MeetingFixtures;
+import io.convene.application.presence.PresenceSweep;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +34,8 @@ class RealtimeIntegrationTest extends MeetingFixtures {
     RealtimeEvents realtimeEvents;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    PresenceSweep presenceSweep;
 
     private final List<SocketClient> clients = new ArrayList<>();
 
@@ -62,7 +65,11 @@ class RealtimeIntegrationTest extends MeetingFixtures {
     }
 
     private SocketClient connected(String user, String transport) {
-        SocketClient client = SocketClient.connect(url(), tokens.of(user), transport);
+        return connected(tokens.of(user), user, transport);
+    }
+
+    private SocketClient connected(String token, String user, String transport) {
+        SocketClient client = SocketClient.connect(url(), token, transport);
         clients.add(client);
         assertThat(client.awaitType("connect").path("transport").asText()).isEqualTo(transport);
         client.awaitEvent("presence:update", d -> true); // the gateway has finished its connect work
@@ -143,8 +150,9 @@ class RealtimeIntegrationTest extends MeetingFixtures {
 
     @Test
     void a_reminder_fired_on_camundas_clock_reaches_the_invitee() throws Exception {
-        SocketClient bob = connected("bob", "websocket");
-        Instant start = Instant.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
+        // a fresh token (15 min) outlives the clock's move: tokens expire on the app's clock too
+        SocketClient bob = connected(tokens.fetch("bob", "bob"), "bob", "websocket");
+        Instant start = Instant.now().plus(Duration.ofMinutes(20)).truncatedTo(ChronoUnit.SECONDS);
         String meeting = createMeeting("alice", Map.of("title", "Socket retro", "startTime", start.toString(),
                 "participantIds", List.of(BOB)));
         bob.awaitEvent("meeting:created", d -> d.path("meetingId").asText().equals(meeting));
@@ -155,6 +163,67 @@ class RealtimeIntegrationTest extends MeetingFixtures {
         assertThat(reminder.path("title").asText()).isEqualTo("Socket retro");
         assertThat(reminder.path("minutesBefore").asInt()).isEqualTo(15);
         assertThat(Instant.parse(reminder.path("startTime").asText())).isEqualTo(start);
+    }
+
+    @Test
+    void a_socket_whose_token_expires_gets_auth_expired_and_is_disconnected() throws Exception {
+        String token = tokens.of("alice");
+        SocketClient alice = connected(token, "alice", "websocket");
+        Instant exp = Instant.ofEpochSecond(new com.fasterxml.jackson.databind.ObjectMapper().readTree(java.util.Base64.getUrlDecoder()
+                .decode(token.split("\\.")[1])).path("exp").asLong());
+
+        ClockUtil.setCurrentTime(Date.from(exp.plusSeconds(1)));
+        gateway.expireTokens();
+
+        JsonNode expired = alice.awaitEvent("auth:expired", d -> true).path("data");
+        assertThat(expired.path("reason").asText()).isEqualTo("token_expired");
+        assertThat(alice.awaitType("disconnect").path("reason").asText()).isEqualTo("io server disconnect");
+    }
+
+    @Test
+    void when_bob_goes_offline_alice_who_is_in_a_call_with_him_gets_presence_update_without_subscribing() throws Exception {
+        SocketClient alice = connected(tokens.fetch("alice", "alice"), "alice", "websocket"); // outlives the clock's move
+        SocketClient bob = connected("bob", "websocket");
+        String id = call("alice", List.of(BOB));
+        bob.awaitEvent("call:incoming", d -> d.path("meetingId").asText().equals(id));
+        assertThat(post("/api/calls/accept", tokens.of("bob"), Json.write(Map.of("meetingId", id))).statusCode()).isEqualTo(200);
+        alice.awaitEvent("call:accepted", d -> d.path("meetingId").asText().equals(id));
+
+        String bobSocket = bob.sessionId().orElseThrow();
+        bob.close();
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "select count(*) from presence_connection where connection_id = :id").param("id", bobSocket)
+                .query(Long.class).single() == 0);
+        // past the grace and the heartbeat window (no heartbeat of bob counts any more)
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofMinutes(2))));
+        presenceSweep.sweep();
+
+        JsonNode update = alice.awaitEvent("presence:update", d -> d.path("userId").asText().equals(BOB)
+                && d.path("status").asText().equals("offline")).path("data");
+        assertThat(Instant.parse(update.path("lastSeen").asText())).isNotNull();
+        assertThat(update.has("inCall")).isTrue();
+        ClockUtil.reset();
+        send("DELETE", "/api/calls/" + id, tokens.of("alice"), null);
+    }
+
+    @Test
+    void the_presence_digest_sends_each_subscribed_socket_its_users_presence_and_nothing_to_the_others() throws Exception {
+        SocketClient alice = connected("alice", "websocket");
+        SocketClient carol = connected("carol", "polling");
+        connected("bob", "websocket");
+        JsonNode subscribed = alice.emit("presence:subscribe", Map.of("userIds", List.of(BOB, DAVE)));
+        assertThat(subscribed.path("ok").asBoolean()).as(subscribed.toString()).isTrue();
+
+        gateway.presenceDigest();
+
+        JsonNode users = alice.awaitEvent("presence:bulk_update", d -> d.path("users").size() == 2).path("data").path("users");
+        assertThat(users.get(0).path("userId").asText()).isIn(BOB, DAVE);
+        JsonNode bob = users.get(0).path("userId").asText().equals(BOB) ? users.get(0) : users.get(1);
+        assertThat(bob.path("status").asText()).isEqualTo("online");
+        assertThat(bob.has("lastSeen")).isTrue();
+        assertThat(bob.has("inCall")).isTrue();
+        alice.emit("presence:subscribe", Map.of("userIds", List.of(ALICE))); // a round trip: carol had time to get one
+        assertThat(carol.events("presence:bulk_update")).isEmpty();
     }
 
     @Test

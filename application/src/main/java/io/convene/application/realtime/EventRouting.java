@@ -23,6 +23,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class EventRouting {
 
+    /** Most members of a user's meetings in progress told of a presence change. */
+    static final int MAX_MEMBERS = 500;
+
     private final Meetings meetings;
     private final UnitOfWork work;
     private final Clock clock;
@@ -163,14 +166,22 @@ public class EventRouting {
                 "userId", invitee, "displayName", data.get("displayName"), "invitedBy", invitedBy), List.of(invitee)));
     }
 
-    /** Presence changes go to the user's subscribers: the gateway keeps them in the room presence:<userId>. */
+    /**
+     * Presence changes go to the user's subscribers (the gateway keeps them in the room
+     * presence:<userId>) and, as {@code presence:update}, to the members of the meetings and calls
+     * in progress the user is a participant of (at most {@value #MAX_MEMBERS}).
+     */
     private Routing presence(Map<String, Object> data) {
         String userId = text(data, "userId");
         Map<String, Object> update = payload("userId", userId, "status", data.get("status"),
                 "lastSeen", data.get("lastSeen"), "inCall", data.getOrDefault("inCall", false));
         List<String> rooms = List.of(presenceRoom(userId));
+        List<String> toSubscribersAndMembers = new ArrayList<>(rooms);
+        if (userId != null) {
+            meetings.membersInProgressWith(userId, MAX_MEMBERS).forEach(m -> toSubscribersAndMembers.add(Delivery.userRoom(m)));
+        }
         List<Delivery> deliveries = new ArrayList<>();
-        deliveries.add(new Delivery("presence:update", update, rooms));
+        deliveries.add(new Delivery("presence:update", update, toSubscribersAndMembers));
         if ("online".equals(data.get("status"))) {
             deliveries.add(new Delivery("presence:user_connected", payload("userId", userId), rooms));
         } else if ("offline".equals(data.get("status"))) {

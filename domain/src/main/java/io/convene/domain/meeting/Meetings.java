@@ -1,6 +1,8 @@
 package io.convene.domain.meeting;
 
+import java.util.List;
 import java.util.Optional;
+import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.relational.core.sql.LockMode;
 import org.springframework.data.relational.repository.Lock;
 import org.springframework.data.repository.ListCrudRepository;
@@ -11,4 +13,16 @@ public interface Meetings extends ListCrudRepository<Meeting, MeetingId> {
     /** The meeting, its row locked until the transaction ends: a decision that others must not cross. */
     @Lock(LockMode.PESSIMISTIC_WRITE)
     Optional<Meeting> findLockedById(MeetingId id);
+
+    /**
+     * The other participants of the meetings and calls in progress that {@code userId} is a
+     * participant of: who shares a meeting or call with them now (at most {@code limit}).
+     */
+    @Query("""
+            select distinct other.user_id from meeting_participant mine
+            join meeting m on m.id = mine.meeting_id and m.status = 'IN_PROGRESS'
+            join meeting_participant other on other.meeting_id = m.id and other.user_id <> mine.user_id
+            where mine.user_id = :userId
+            limit :limit""")
+    List<String> membersInProgressWith(String userId, int limit);
 }
