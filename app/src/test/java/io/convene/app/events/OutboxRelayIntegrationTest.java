@@ -112,19 +112,10 @@ class OutboxRelayIntegrationTest extends StackTestBase {
         Instant now = clock.instant();
         jdbc.sql("update outbox_relay_lease set owner = 'instance-that-died', lease_until = :until where name = 'kafka'")
                 .param("until", Timestamp.from(now.plusSeconds(3))).update();
-        String meetingA = "mtg_" + UUID.randomUUID();
-        String meetingB = "mtg_" + UUID.randomUUID();
-        List<String> expectedA = new ArrayList<>();
-        List<String> expectedB = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            int step = i;
-            transactions.executeWithoutResult(tx -> {
-                expectedA.add(events.append("test.step", meetingA, Map.of("step", step)).id().toString());
-                expectedB.add(events.append("test.step", meetingB, Map.of("step", step)).id().toString());
-            });
-        }
-        List<String> all = new ArrayList<>(expectedA);
-        all.addAll(expectedB);
+        Steps steps = stepsOfTwoMeetings(4);
+        List<String> expectedA = steps.ofA();
+        List<String> expectedB = steps.ofB();
+        List<String> all = steps.all();
 
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> unpublished(all) == all.size());
         await().atMost(Duration.ofSeconds(30)).until(() -> unpublished(all) == 0);
@@ -148,19 +139,10 @@ class OutboxRelayIntegrationTest extends StackTestBase {
         List<DefaultKafkaProducerFactory<String, CloudEvent>> producers = List.of(slowProducer(), slowProducer());
         ScheduledExecutorService instances = Executors.newScheduledThreadPool(2);
         try {
-            String meetingA = "mtg_" + UUID.randomUUID();
-            String meetingB = "mtg_" + UUID.randomUUID();
-            List<String> expectedA = new ArrayList<>();
-            List<String> expectedB = new ArrayList<>();
-            for (int i = 0; i < 10; i++) {
-                int step = i;
-                transactions.executeWithoutResult(tx -> {
-                    expectedA.add(events.append("test.step", meetingA, Map.of("step", step)).id().toString());
-                    expectedB.add(events.append("test.step", meetingB, Map.of("step", step)).id().toString());
-                });
-            }
-            List<String> all = new ArrayList<>(expectedA);
-            all.addAll(expectedB);
+            Steps steps = stepsOfTwoMeetings(10);
+            List<String> expectedA = steps.ofA();
+            List<String> expectedB = steps.ofB();
+            List<String> all = steps.all();
 
             // when: both instances relay every 50 ms
             for (DefaultKafkaProducerFactory<String, CloudEvent> producer : producers) {
@@ -253,5 +235,28 @@ class OutboxRelayIntegrationTest extends StackTestBase {
             }
         }
         return byId;
+    }
+
+    /** The event ids, in commit order, of two meetings' steps: one transaction per step writes both. */
+    private record Steps(List<String> ofA, List<String> ofB) {
+        List<String> all() {
+            List<String> all = new ArrayList<>(ofA);
+            all.addAll(ofB);
+            return all;
+        }
+    }
+
+    private Steps stepsOfTwoMeetings(int count) {
+        String meetingA = "mtg_" + UUID.randomUUID();
+        String meetingB = "mtg_" + UUID.randomUUID();
+        Steps steps = new Steps(new ArrayList<>(), new ArrayList<>());
+        for (int i = 0; i < count; i++) {
+            int step = i;
+            transactions.executeWithoutResult(tx -> {
+                steps.ofA().add(events.append("test.step", meetingA, Map.of("step", step)).id().toString());
+                steps.ofB().add(events.append("test.step", meetingB, Map.of("step", step)).id().toString());
+            });
+        }
+        return steps;
     }
 }

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -35,29 +37,16 @@ class MeetingRequestLimitsIntegrationTest extends MeetingFixtures {
 
     private final Instant start = Instant.now().plus(Duration.ofDays(2));
 
-    @Test
-    void an_outsider_inviting_a_hundred_ids_to_someone_elses_meeting_gets_404_and_costs_no_look_up() throws Exception {
+    @ParameterizedTest(name = "POST /api/meetings/<id>/{0}")
+    @ValueSource(strings = {"participants", "invite-live"})
+    void an_outsider_inviting_a_hundred_ids_to_someone_elses_meeting_gets_404_and_costs_no_look_up(String action)
+            throws Exception {
         // given
         String meeting = aliceMeetingWithManagerBobAndMemberCarol(start);
         List<String> unknown = randomIds(100);
 
         // when
-        HttpResponse<String> response = post("/api/meetings/" + meeting + "/participants", tokens.of("dave"),
-                Json.write(Map.of("participantIds", unknown)));
-
-        // then
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(404);
-        assertThat(lookups.of(unknown)).isZero();
-    }
-
-    @Test
-    void an_outsider_inviting_live_gets_404_and_costs_no_look_up() throws Exception {
-        // given
-        String meeting = aliceMeetingWithManagerBobAndMemberCarol(start);
-        List<String> unknown = randomIds(100);
-
-        // when
-        HttpResponse<String> response = post("/api/meetings/" + meeting + "/invite-live", tokens.of("dave"),
+        HttpResponse<String> response = post("/api/meetings/" + meeting + "/" + action, tokens.of("dave"),
                 Json.write(Map.of("participantIds", unknown)));
 
         // then
