@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The real npm socket.io-client (app/src/test/node, pinned by its lockfile) in a child process:
@@ -102,7 +103,11 @@ final class SocketClient implements AutoCloseable {
     }
 
     JsonNode await(Predicate<JsonNode> what, Duration within) {
-        Awaitility.await().atMost(within).pollInterval(Duration.ofMillis(20)).until(() -> lines.stream().anyMatch(what));
+        try {
+            Awaitility.await().atMost(within).pollInterval(Duration.ofMillis(20)).until(() -> lines.stream().anyMatch(what));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("not seen within " + within + "; the client saw: " + lines, e);
+        }
         return lines.stream().filter(what).findFirst().orElseThrow();
     }
 
