@@ -108,6 +108,22 @@ class PresenceIntegrationTest extends StackTestBase {
     }
 
     @Test
+    void a_socket_closing_after_another_instance_expired_its_connection_does_not_bring_the_user_back() {
+        presence.connected(user, "c1-" + user);
+        // this instance hung past its lease: another one deleted its connections and announced offline
+        jdbc.sql("delete from presence_connection where connection_id = :c").param("c", "c1-" + user).update();
+        at(T0.plusSeconds(10));
+        sweep.sweep();
+        assertThat(status(user)).isEqualTo("offline");
+
+        presence.disconnected(user, "c1-" + user); // it resumes and hears the socket go
+
+        assertThat(status(user)).as("no grace for a connection that was already gone").isEqualTo("offline");
+        assertThat(presence.ofUser(user).lastSeen()).isEqualTo(T0);
+        assertThat(changes(user)).extracting(e -> e.get("status").asText()).containsExactly("online", "offline");
+    }
+
+    @Test
     void heartbeats_keep_the_user_online_for_the_window_and_announce_only_the_transitions() {
         presence.heartbeat(user);
         assertThat(status(user)).as("visible before the batch is written").isEqualTo("online");

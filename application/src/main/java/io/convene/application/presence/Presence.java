@@ -91,13 +91,17 @@ public class Presence {
 
     /**
      * A socket of {@code userId} closed. If it was their last, they stay online for the grace
-     * ({@code disconnect-grace}); the sweep announces them offline after it.
+     * ({@code disconnect-grace}); the sweep announces them offline after it. A socket whose
+     * connection another instance already expired (this one's lease ran out: it hung) changes
+     * nothing: that instance announced what followed, and a late goodbye must not bring the user back.
      */
     public void disconnected(String userId, String connectionId) {
         work.run(() -> {
             Instant now = clock.instant();
             presences.lock(userId, instance.id(), now);
-            presences.disconnect(connectionId, userId, now, now.plus(properties.disconnectGrace()));
+            if (!presences.disconnect(connectionId, userId, now, now.plus(properties.disconnectGrace()))) {
+                return;
+            }
             PresenceRow after = presences.lock(userId, instance.id(), now);
             announcer.announceIfChanged(after, after.onlineAt(now, staleBefore(now), pending(userId)),
                     after.inCall(), after.lastSeen());

@@ -98,10 +98,16 @@ public class Presences {
                 .param("u", userId).param("now", Timestamp.from(now)).update();
     }
 
-    /** Forgets one connection; seen {@code now}; the grace starts if it was the user's last. */
-    public void disconnect(String connectionId, String userId, Instant now, Instant graceUntil) {
-        jdbc.sql("delete from presence_connection where connection_id = :c and user_id = :u")
+    /**
+     * Forgets one connection; seen {@code now}; the grace starts if it was the user's last. False,
+     * and nothing changed, when there was no such connection (another instance expired it).
+     */
+    public boolean disconnect(String connectionId, String userId, Instant now, Instant graceUntil) {
+        int deleted = jdbc.sql("delete from presence_connection where connection_id = :c and user_id = :u")
                 .param("c", connectionId).param("u", userId).update();
+        if (deleted == 0) {
+            return false;
+        }
         jdbc.sql("""
                 update presence set last_seen = greatest(last_seen, :now),
                     grace_until = case when exists (select 1 from presence_connection c where c.user_id = :u)
@@ -109,6 +115,7 @@ public class Presences {
                 where user_id = :u""")
                 .param("u", userId).param("now", Timestamp.from(now)).param("grace", Timestamp.from(graceUntil))
                 .update();
+        return true;
     }
 
     // --- announced state ----------------------------------------------------------------------
