@@ -10,6 +10,9 @@ import io.convene.app.support.Json;
 import io.convene.app.support.MeetingFixtures;
 import io.convene.application.presence.PresenceSweep;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,6 +21,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +40,8 @@ class RealtimeIntegrationTest extends MeetingFixtures {
     JdbcClient jdbc;
     @Autowired
     PresenceSweep presenceSweep;
+    @Autowired
+    DataSource dataSource;
 
     private final List<SocketClient> clients = new ArrayList<>();
 
@@ -50,14 +56,28 @@ class RealtimeIntegrationTest extends MeetingFixtures {
     }
 
     @AfterEach
-    void closeClients() {
+    void closeClients() throws Exception {
         List<String> ids = clients.stream().flatMap(c -> c.sessionId().stream()).toList();
         clients.forEach(SocketClient::close);
         ClockUtil.reset();
+        leaveWhatTheyAreIn(); // no test finds a user in a meeting from another one (inCall, who hears of presence)
         // each client said goodbye: the gateway told presence, so no test after this one sees a socket open
         await().atMost(Duration.ofSeconds(20)).until(() -> ids.isEmpty() || jdbc.sql(
                 "select count(*) from presence_connection where connection_id in (:ids)").param("ids", ids)
                 .query(Long.class).single() == 0);
+    }
+
+    private void leaveWhatTheyAreIn() throws Exception {
+        Map<String, String> users = Map.of(ALICE, "alice", BOB, "bob", CAROL, "carol", DAVE, "dave");
+        for (Map.Entry<String, String> user : users.entrySet()) {
+            List<String> meetings = jdbc.sql("""
+                    select p.meeting_id from meeting_participant p join meeting m on m.id = p.meeting_id
+                    where p.user_id = :user and p.status = 'JOINED' and m.status = 'IN_PROGRESS'""")
+                    .param("user", user.getKey()).query(String.class).list();
+            for (String meeting : meetings) {
+                post("/api/meetings/" + meeting + "/leave", tokens.of(user.getValue()), null);
+            }
+        }
     }
 
     private String url() {
@@ -80,6 +100,28 @@ class RealtimeIntegrationTest extends MeetingFixtures {
         SocketClient client = SocketClient.connect(url(), token, "websocket");
         clients.add(client);
         return client;
+    }
+
+    /** Holds the meeting's row lock (as a concurrent writer would) until closed: a use case writing it waits. */
+    private Connection lockMeetingRow(String meetingId) throws SQLException {
+        Connection connection = dataSource.getConnection();
+        connection.setAutoCommit(false);
+        try (PreparedStatement lock = connection.prepareStatement("select id from meeting where id = ? for update")) {
+            lock.setString(1, meetingId);
+            lock.executeQuery().close();
+        }
+        return connection;
+    }
+
+    private static void release(Connection lock) throws SQLException {
+        lock.rollback();
+        lock.close();
+    }
+
+    private String startingSoon(String owner, List<String> participants) throws Exception {
+        return createMeeting(owner, Map.of("title", "Soon", "startTime",
+                Instant.now().plus(Duration.ofMinutes(2)).truncatedTo(ChronoUnit.SECONDS).toString(),
+                "provider", "INTERNAL", "participantIds", participants));
     }
 
     private String call(String caller, List<String> callees) throws Exception {
@@ -279,5 +321,64 @@ class RealtimeIntegrationTest extends MeetingFixtures {
         long p99 = latencies.get((int) Math.ceil(latencies.size() * 0.99) - 1);
         System.out.println("realtime commit->client ms: " + latencies);
         assertThat(p99).isLessThan(1000);
+    }
+
+    @Test
+    void a_use_case_that_waits_holds_up_neither_other_sockets_nor_the_order_of_its_own_sockets_events() throws Exception {
+        // three websocket connections in a row: Netty's two event loops take them in turn, so carol shares alice's
+        SocketClient alice = connected("alice", "websocket");
+        SocketClient bob = connected("bob", "websocket");
+        SocketClient carol = connected("carol", "websocket");
+        String meeting = startingSoon("alice", List.of(BOB));
+        Connection lock = lockMeetingRow(meeting);
+        int join;
+        List<Integer> then = new ArrayList<>();
+        try {
+            join = alice.send("meeting:register-participant", Map.of("meetingId", meeting)); // waits for the row
+            then.add(alice.send("presence:subscribe", Map.of("userIds", List.of(BOB))));
+            then.add(alice.send("presence:unsubscribe", Map.of("userIds", List.of(BOB))));
+            then.add(alice.send("presence:subscribe", Map.of("userIds", List.of(CAROL))));
+
+            JsonNode forBob = bob.emit("presence:subscribe", Map.of("userIds", List.of(ALICE)));
+            JsonNode forCarol = carol.emit("presence:subscribe", Map.of("userIds", List.of(ALICE)));
+
+            assertThat(forBob.path("ok").asBoolean()).as(forBob.toString()).isTrue();
+            assertThat(forCarol.path("ok").asBoolean()).as(forCarol.toString()).isTrue();
+            assertThat(alice.acks()).as("alice's events wait behind her join").isEmpty();
+        } finally {
+            release(lock);
+        }
+
+        assertThat(alice.awaitAck(join).path("ok").asBoolean()).isTrue();
+        then.forEach(id -> assertThat(alice.awaitAck(id).path("ok").asBoolean()).isTrue());
+        assertThat(alice.acks()).extracting(a -> a.path("id").asInt())
+                .containsExactly(join, then.get(0), then.get(1), then.get(2));
+        gateway.presenceDigest(); // her subscriptions are what the last event said: carol, not bob
+        JsonNode digest = alice.awaitEvent("presence:bulk_update", d -> true).path("data").path("users");
+        assertThat(digest).extracting(u -> u.path("userId").asText()).containsExactly(CAROL);
+    }
+
+    @Test
+    void a_socket_that_floods_while_its_events_wait_gets_503_for_the_excess_and_keeps_working() throws Exception {
+        SocketClient alice = connected("alice", "websocket");
+        String meeting = startingSoon("alice", List.of(BOB));
+        Connection lock = lockMeetingRow(meeting);
+        List<Integer> flood = new ArrayList<>();
+        try {
+            alice.send("meeting:register-participant", Map.of("meetingId", meeting));
+            for (int i = 0; i < 80; i++) {
+                flood.add(alice.send("presence:subscribe", Map.of("userIds", List.of(BOB))));
+            }
+            // the excess is answered at once, while the rest still waits behind the join
+            JsonNode busy = alice.awaitAck(flood.get(flood.size() - 1));
+            assertThat(busy.path("problem").path("status").asInt()).as(busy.toString()).isEqualTo(503);
+        } finally {
+            release(lock);
+        }
+
+        List<JsonNode> answers = flood.stream().map(alice::awaitAck).toList();
+        assertThat(answers).filteredOn(a -> a.path("ok").asBoolean()).hasSize(49); // 50 per socket, the join included
+        assertThat(answers).filteredOn(a -> a.path("problem").path("status").asInt() == 503).hasSize(31);
+        assertThat(alice.emit("presence:subscribe", Map.of("userIds", List.of(CAROL))).path("ok").asBoolean()).isTrue();
     }
 }
