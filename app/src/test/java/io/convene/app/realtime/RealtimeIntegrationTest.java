@@ -381,4 +381,41 @@ class RealtimeIntegrationTest extends MeetingFixtures {
         assertThat(answers).filteredOn(a -> a.path("problem").path("status").asInt() == 503).hasSize(31);
         assertThat(alice.emit("presence:subscribe", Map.of("userIds", List.of(CAROL))).path("ok").asBoolean()).isTrue();
     }
+
+    private static java.util.Set<String> waitingIds(JsonNode data) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        data.path("participants").forEach(p -> ids.add(p.path("userId").asText()));
+        return ids;
+    }
+
+    @Test
+    void those_in_a_call_see_whom_it_still_waits_for_and_the_people_being_rung_do_not() throws Exception {
+        SocketClient alice = connected("alice", "websocket");
+        SocketClient bob = connected("bob", "websocket");
+        SocketClient carol = connected("carol", "polling");
+        String id = call("alice", List.of(BOB, CAROL));
+
+        JsonNode both = alice.awaitEvent("call:participant_waiting", d -> d.path("meetingId").asText().equals(id)
+                && waitingIds(d).equals(java.util.Set.of(BOB, CAROL))).path("data");
+        assertThat(both.path("participants").get(0).path("displayName").asText()).isNotBlank();
+        assertThat(both.path("participants").get(0).has("avatar")).isTrue();
+
+        assertThat(post("/api/calls/accept", tokens.of("bob"), Json.write(Map.of("meetingId", id))).statusCode()).isEqualTo(200);
+        HttpResponse<String> joined = post("/api/calls/" + id + "/join", tokens.of("bob"), null);
+        assertThat(joined.statusCode()).as(joined.body()).isEqualTo(200);
+        alice.awaitEvent("call:participant_waiting", d -> d.path("meetingId").asText().equals(id)
+                && waitingIds(d).equals(java.util.Set.of(CAROL)));
+        bob.awaitEvent("call:participant_waiting", d -> d.path("meetingId").asText().equals(id) // he is in the call now
+                && waitingIds(d).equals(java.util.Set.of(CAROL)));
+
+        assertThat(post("/api/calls/decline", tokens.of("carol"), Json.write(Map.of("meetingId", id))).statusCode()).isEqualTo(200);
+        alice.awaitEvent("call:participant_waiting", d -> d.path("meetingId").asText().equals(id)
+                && d.path("participants").isEmpty());
+        bob.awaitEvent("call:participant_waiting", d -> d.path("meetingId").asText().equals(id)
+                && d.path("participants").isEmpty());
+
+        carol.emit("presence:subscribe", Map.of("userIds", List.of(ALICE))); // a round trip: anything for her has come
+        assertThat(carol.events("call:participant_waiting")).isEmpty();
+        send("DELETE", "/api/calls/" + id, tokens.of("alice"), null);
+    }
 }

@@ -3,8 +3,11 @@ package io.convene.application.realtime;
 import io.convene.application.shared.UnitOfWork;
 import io.convene.domain.meeting.Meeting;
 import io.convene.domain.meeting.MeetingId;
+import io.convene.domain.meeting.MeetingStatus;
 import io.convene.domain.meeting.Meetings;
 import io.convene.domain.meeting.Participant;
+import io.convene.domain.meeting.ParticipantStatus;
+import io.convene.processes.call.InstantCallGateway;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
@@ -27,21 +31,23 @@ public class EventRouting {
     static final int MAX_MEMBERS = 500;
 
     private final Meetings meetings;
+    private final InstantCallGateway calls;
     private final UnitOfWork work;
     private final Clock clock;
 
-    EventRouting(Meetings meetings, UnitOfWork work, Clock clock) {
+    EventRouting(Meetings meetings, InstantCallGateway calls, UnitOfWork work, Clock clock) {
         this.meetings = meetings;
+        this.calls = calls;
         this.work = work;
         this.clock = clock;
     }
 
     public Routing route(String type, String subject, Map<String, Object> data) {
         return work.read(() -> switch (type) {
-            case "call.ringing" -> ringing(data);
-            case "call.accepted" -> answered("call:accepted", data);
-            case "call.declined" -> answered("call:declined", data);
-            case "call.missed" -> missed(data);
+            case "call.ringing" -> withWaiting(text(data, "callId"), ringing(data));
+            case "call.accepted" -> withWaiting(text(data, "callId"), answered("call:accepted", data));
+            case "call.declined" -> withWaiting(text(data, "callId"), answered("call:declined", data));
+            case "call.missed" -> withWaiting(text(data, "callId"), missed(data));
             case "call.ended" -> toParticipants(text(data, "meetingId"), "call:ended", payload(
                     "meetingId", text(data, "meetingId"), "duration", data.get("durationSeconds"),
                     "endedBy", data.get("endedBy"), "reason", data.get("reason")));
@@ -59,7 +65,7 @@ public class EventRouting {
                     "meetingId", data.get("meetingId"), "duration", data.get("durationSeconds"),
                     "participantCount", data.get("participantCount")));
             case "meeting.reminder" -> reminder(data);
-            case "participant.joined" -> joined(data);
+            case "participant.joined" -> withWaiting(text(data, "meetingId"), joined(data));
             case "participant.left" -> left(data);
             case "participant.invited" -> invited(data);
             case "presence.changed" -> presence(data);
@@ -108,6 +114,34 @@ public class EventRouting {
         String name = meeting(callId).flatMap(c -> c.participant(callee)).map(Participant::displayName).orElse(callee);
         return deliveries(Delivery.toUsers("call:declined", payload("meetingId", callId, "userId", callee,
                 "displayName", name, "reason", data.getOrDefault("reason", "no_answer")), List.of(text(data, "callerId"))));
+    }
+
+    /**
+     * Seed 002's {@code call:participant_waiting} ("for grid display"): after each change to whom a
+     * call waits for, the people it still waits for — their phone rings, or they accepted and have
+     * not joined yet — go to those in the call (its room: the caller's waiting grid, and everyone
+     * who joined). Read when the event is routed, so it is the newest state. Guests waiting in the
+     * lobby are the guests issue's {@code meeting:guest_waiting}, to the same room.
+     */
+    private Routing withWaiting(String callId, Routing routing) {
+        Optional<Meeting> call = meeting(callId).filter(c -> c.isInstantCall() && c.status() == MeetingStatus.IN_PROGRESS);
+        if (call.isEmpty()) {
+            return routing;
+        }
+        List<Delivery> deliveries = new ArrayList<>(routing.deliveries());
+        deliveries.add(new Delivery("call:participant_waiting", payload("meetingId", callId,
+                "participants", waitingFor(call.get())), List.of(Delivery.meetingRoom(callId))));
+        return new Routing(routing.memberships(), deliveries);
+    }
+
+    private List<Map<String, Object>> waitingFor(Meeting call) {
+        boolean anyInvited = call.participants().stream().anyMatch(p -> p.status() == ParticipantStatus.INVITED);
+        Set<String> ringing = anyInvited ? Set.copyOf(calls.ringing(call.id().value())) : Set.of();
+        return call.participants().stream()
+                .filter(p -> p.status() == ParticipantStatus.ACCEPTED
+                        || p.status() == ParticipantStatus.INVITED && ringing.contains(p.userId()))
+                .map(p -> payload("userId", p.userId(), "displayName", p.displayName(), "avatar", null))
+                .toList();
     }
 
     private Routing reminder(Map<String, Object> data) {
