@@ -203,8 +203,11 @@ public class SocketGateway implements SmartLifecycle {
                 new SocketLane(handlers, queuedEvents, properties.maxQueuedPerSocket(), properties.maxQueuedEvents()));
         authenticated.put(client.getSessionId(), session);
         client.joinRoom(Delivery.userRoom(actor.id()));
-        session.lane().always(() -> sessions.connected(actor, client.getSessionId().toString()).forEach(d ->
-                client.sendEvent(d.event(), d.payload())));
+        session.lane().always(() -> {
+            SocketSessions.Connected connected = sessions.connected(actor, client.getSessionId().toString());
+            connected.rooms().forEach(client::joinRoom); // the meetings and calls the user is in now
+            connected.deliveries().forEach(d -> client.sendEvent(d.event(), d.payload()));
+        });
         return AuthTokenResult.AuthTokenResultSuccess;
     }
 

@@ -418,4 +418,29 @@ class RealtimeIntegrationTest extends MeetingFixtures {
         assertThat(carol.events("call:participant_waiting")).isEmpty();
         send("DELETE", "/api/calls/" + id, tokens.of("alice"), null);
     }
+
+    @Test
+    void a_socket_that_reconnects_while_its_user_is_in_a_call_is_back_in_the_calls_room() throws Exception {
+        connected("alice", "websocket");
+        SocketClient bob = connected("bob", "websocket");
+        connected("carol", "websocket");
+        String id = call("alice", List.of(BOB, CAROL));
+        bob.awaitEvent("call:incoming", d -> d.path("meetingId").asText().equals(id));
+        assertThat(post("/api/calls/accept", tokens.of("bob"), Json.write(Map.of("meetingId", id))).statusCode()).isEqualTo(200);
+        assertThat(post("/api/calls/" + id + "/join", tokens.of("bob"), null).statusCode()).isEqualTo(200);
+        bob.awaitEvent("call:participant_waiting", d -> d.path("meetingId").asText().equals(id)
+                && waitingIds(d).equals(java.util.Set.of(CAROL)));
+
+        bob.close(); // his page reloads
+        SocketClient again = connected("bob", "websocket");
+        assertThat(post("/api/calls/accept", tokens.of("carol"), Json.write(Map.of("meetingId", id))).statusCode()).isEqualTo(200);
+        assertThat(post("/api/calls/" + id + "/join", tokens.of("carol"), null).statusCode()).isEqualTo(200);
+
+        again.awaitEvent("meeting:participant_joined", d -> d.path("meetingId").asText().equals(id)
+                && d.path("userId").asText().equals(CAROL));
+        // what goes to those in the call (its room, not the participants' own rooms) reaches him again
+        again.awaitEvent("call:participant_waiting", d -> d.path("meetingId").asText().equals(id)
+                && d.path("participants").isEmpty());
+        send("DELETE", "/api/calls/" + id, tokens.of("alice"), null);
+    }
 }

@@ -25,4 +25,12 @@ public interface Meetings extends ListCrudRepository<Meeting, MeetingId> {
             where mine.user_id = :userId
             limit :limit""")
     List<String> membersInProgressWith(String userId, int limit);
+
+    /** The meetings and calls in progress that {@code userId} is in now (joined, not left): at most {@code limit} ids. */
+    @Query("""
+            select m.id from meeting_participant p
+            join meeting m on m.id = p.meeting_id and m.status = 'IN_PROGRESS'
+            where p.user_id = :userId and p.status = 'JOINED'
+            order by m.id limit :limit""")
+    List<String> attendingNow(String userId, int limit);
 }
