@@ -443,4 +443,31 @@ class RealtimeIntegrationTest extends MeetingFixtures {
                 && d.path("participants").isEmpty());
         send("DELETE", "/api/calls/" + id, tokens.of("alice"), null);
     }
+
+    @Test
+    void a_new_notification_reaches_its_user_as_the_list_shows_it_and_so_does_its_dismissal() throws Exception {
+        SocketClient alice = connected("alice", "websocket");
+        SocketClient bob = connected("bob", "polling");
+        String id = call("alice", List.of(BOB)); // bob's phone rings: a call.incoming notification for him
+
+        JsonNode shown = bob.awaitEvent("notification:new", d -> d.path("meetingId").asText().equals(id)
+                && d.path("type").asText().equals("call.incoming")).path("data");
+        HttpResponse<String> list = get("/api/notifications", tokens.of("bob"));
+        JsonNode listed = java.util.stream.StreamSupport.stream(Json.of(list).spliterator(), false)
+                .filter(n -> n.path("id").asText().equals(shown.path("id").asText())).findFirst().orElseThrow();
+        assertThat(shown).isEqualTo(listed);
+
+        HttpResponse<String> dismissed = post("/api/notifications/" + listed.path("id").asText() + "/dismiss",
+                tokens.of("bob"), null);
+        assertThat(dismissed.statusCode()).as(dismissed.body()).isEqualTo(204);
+        JsonNode gone = bob.awaitEvent("notification:dismissed", d -> d.path("notificationId").asText()
+                .equals(listed.path("id").asText())).path("data");
+        assertThat(gone.path("reason").asText()).isEqualTo("dismissed");
+
+        alice.emit("presence:subscribe", Map.of("userIds", List.of(BOB))); // a round trip: anything for her has come
+        assertThat(alice.events("notification:new")).noneMatch(l -> l.path("data").path("id").asText()
+                .equals(listed.path("id").asText()));
+        assertThat(alice.events("notification:dismissed")).isEmpty();
+        send("DELETE", "/api/calls/" + id, tokens.of("alice"), null);
+    }
 }

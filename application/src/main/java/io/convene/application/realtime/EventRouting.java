@@ -69,8 +69,13 @@ public class EventRouting {
             case "participant.left" -> left(data);
             case "participant.invited" -> invited(data);
             case "presence.changed" -> presence(data);
-            case "notification.dismissed" -> new Routing(List.of(), List.of(Delivery.toUsers("notification:dismissed",
-                    payload("notificationId", data.get("notificationId")), List.of(text(data, "userId")))));
+            case "notification.created" -> data.get("notification") instanceof Map<?, ?> shown && text(data, "userId") != null
+                    ? deliveries(Delivery.toUsers("notification:new", payload(shown), List.of(text(data, "userId"))))
+                    : Routing.NONE;
+            case "notification.dismissed" -> text(data, "userId") == null ? Routing.NONE
+                    : deliveries(Delivery.toUsers("notification:dismissed", payload("notificationId",
+                            data.get("notificationId"), "reason", data.getOrDefault("reason", "dismissed")),
+                            List.of(text(data, "userId"))));
             default -> Routing.NONE;
         });
     }
@@ -250,6 +255,13 @@ public class EventRouting {
     private static String text(Map<String, Object> data, String key) {
         Object value = data.get(key);
         return value == null ? null : value.toString();
+    }
+
+    /** The notification as the event carries it: the list's own shape, {@code GET /api/notifications}. */
+    private static Map<String, Object> payload(Map<?, ?> shown) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        shown.forEach((key, value) -> map.put(String.valueOf(key), value));
+        return map;
     }
 
     /** An ordered map that, unlike Map.of, keeps nulls (the seed's payloads have optional fields). */
