@@ -470,4 +470,50 @@ class RealtimeIntegrationTest extends MeetingFixtures {
         assertThat(alice.events("notification:dismissed")).isEmpty();
         send("DELETE", "/api/calls/" + id, tokens.of("alice"), null);
     }
+
+    @Test
+    void a_deleted_meeting_reaches_its_participants_as_cancelled_and_their_notices_of_it_are_withdrawn() throws Exception {
+        connected("alice", "websocket");
+        SocketClient bob = connected("bob", "websocket");
+        SocketClient carol = connected("carol", "polling");
+        SocketClient dave = connected("dave", "websocket");
+        String meeting = startingSoon("alice", List.of(BOB));
+        assertThat(post("/api/meetings/" + meeting + "/join", tokens.of("alice"), null).statusCode()).isEqualTo(200);
+        assertThat(post("/api/meetings/" + meeting + "/invite-live", tokens.of("alice"),
+                Json.write(Map.of("participantIds", List.of(CAROL)))).statusCode()).isEqualTo(200);
+        String invite = carol.awaitEvent("notification:new", d -> d.path("meetingId").asText().equals(meeting)
+                && d.path("type").asText().equals("meeting.live_invite")).path("data").path("id").asText();
+
+        assertThat(send("DELETE", "/api/meetings/" + meeting, tokens.of("alice"), null).statusCode()).isEqualTo(204);
+
+        for (SocketClient participant : List.of(bob, carol)) {
+            JsonNode cancelled = participant.awaitEvent("meeting:cancelled", d -> d.path("meetingId").asText()
+                    .equals(meeting)).path("data");
+            assertThat(cancelled.path("reason").asText()).isEqualTo("deleted");
+            assertThat(cancelled.path("cancelledBy").asText()).isEqualTo(ALICE);
+        }
+        assertThat(carol.awaitEvent("notification:dismissed", d -> d.path("notificationId").asText().equals(invite))
+                .path("data").path("reason").asText()).isEqualTo("withdrawn");
+        dave.emit("presence:subscribe", Map.of("userIds", List.of(ALICE))); // a round trip: anything for him has come
+        assertThat(dave.events("meeting:cancelled")).noneMatch(l -> l.path("data").path("meetingId").asText().equals(meeting));
+    }
+
+    @Test
+    void a_running_call_deleted_by_its_caller_reaches_the_callee_as_ended_and_cancelled() throws Exception {
+        connected("alice", "websocket");
+        SocketClient bob = connected("bob", "websocket");
+        String id = call("alice", List.of(BOB));
+        String ring = bob.awaitEvent("notification:new", d -> d.path("meetingId").asText().equals(id)
+                && d.path("type").asText().equals("call.incoming")).path("data").path("id").asText();
+
+        HttpResponse<String> deleted = send("DELETE", "/api/meetings/bulk", tokens.of("alice"),
+                Json.write(Map.of("meetingIds", List.of(id))));
+        assertThat(Json.of(deleted).path("deleted").asInt()).as(deleted.body()).isEqualTo(1);
+
+        // both are routed after the call is gone: the events name their recipients
+        bob.awaitEvent("call:ended", d -> d.path("meetingId").asText().equals(id));
+        JsonNode cancelled = bob.awaitEvent("meeting:cancelled", d -> d.path("meetingId").asText().equals(id)).path("data");
+        assertThat(cancelled.path("reason").asText()).isEqualTo("deleted");
+        bob.awaitEvent("notification:dismissed", d -> d.path("notificationId").asText().equals(ring));
+    }
 }

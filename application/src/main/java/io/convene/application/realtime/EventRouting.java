@@ -48,7 +48,7 @@ public class EventRouting {
             case "call.accepted" -> withWaiting(text(data, "callId"), answered("call:accepted", data));
             case "call.declined" -> withWaiting(text(data, "callId"), answered("call:declined", data));
             case "call.missed" -> withWaiting(text(data, "callId"), missed(data));
-            case "call.ended" -> toParticipants(text(data, "meetingId"), "call:ended", payload(
+            case "call.ended" -> toParticipants(data, "call:ended", payload(
                     "meetingId", text(data, "meetingId"), "duration", data.get("durationSeconds"),
                     "endedBy", data.get("endedBy"), "reason", data.get("reason")));
             case "meeting.created" -> toParticipants(text(data, "meetingId"), "meeting:created", payload(
@@ -56,12 +56,18 @@ public class EventRouting {
                     "startTime", data.get("startTime"), "createdBy", data.get("createdBy")));
             case "meeting.updated" -> toParticipants(text(data, "meetingId"), "meeting:updated",
                     payload("meetingId", data.get("meetingId"), "changes", data.get("changes")));
-            case "meeting.cancelled" -> toParticipants(text(data, "meetingId"), "meeting:cancelled",
+            case "meeting.cancelled" -> toParticipants(data, "meeting:cancelled",
                     payload("meetingId", data.get("meetingId"), "reason", data.getOrDefault("reason", "cancelled"),
                             "cancelledBy", data.get("cancelledBy")));
+            // the seed's DELETE /api/meetings/:id is "cancel": the portal drops a deleted meeting or call on
+            // meeting:cancelled; a call still running also gets its call:ended (from call.ended)
+            case "meeting.deleted" -> toParticipants(data, "meeting:cancelled", payload("meetingId",
+                    data.get("meetingId"), "reason", "deleted", "cancelledBy", data.get("deletedBy")));
+            case "call.deleted" -> toParticipants(data, "meeting:cancelled", payload("meetingId",
+                    data.get("callId"), "reason", "deleted", "cancelledBy", data.get("deletedBy")));
             case "meeting.started" -> toParticipants(text(data, "meetingId"), "meeting:started",
                     payload("meetingId", data.get("meetingId")));
-            case "meeting.ended" -> toParticipants(text(data, "meetingId"), "meeting:ended", payload(
+            case "meeting.ended" -> toParticipants(data, "meeting:ended", payload(
                     "meetingId", data.get("meetingId"), "duration", data.get("durationSeconds"),
                     "participantCount", data.get("participantCount")));
             case "meeting.reminder" -> reminder(data);
@@ -238,6 +244,18 @@ public class EventRouting {
     private Routing toParticipants(String meetingId, String event, Map<String, Object> payload) {
         return meeting(meetingId).map(m -> deliveries(Delivery.toUsers(event, payload, participantIds(m))))
                 .orElse(Routing.NONE);
+    }
+
+    /**
+     * To the participants the event names ({@code participantIds}, written when the meeting may be
+     * gone by the time it is routed: an end, a cancellation, a deletion), else to the meeting's.
+     */
+    private Routing toParticipants(Map<String, Object> data, String event, Map<String, Object> payload) {
+        if (data.get("participantIds") instanceof List<?> ids) {
+            List<String> recipients = ids.stream().filter(String.class::isInstance).map(String.class::cast).toList();
+            return recipients.isEmpty() ? Routing.NONE : deliveries(Delivery.toUsers(event, payload, recipients));
+        }
+        return toParticipants(text(data, "meetingId"), event, payload);
     }
 
     private Optional<Meeting> meeting(String id) {
