@@ -516,4 +516,38 @@ class RealtimeIntegrationTest extends MeetingFixtures {
         assertThat(cancelled.path("reason").asText()).isEqualTo("deleted");
         bob.awaitEvent("notification:dismissed", d -> d.path("notificationId").asText().equals(ring));
     }
+
+    /** Ends (as the org admin) every meeting and call in progress {@code userId} is on, and lets presence say so. */
+    private void endEverythingInProgressFor(String userId) throws Exception {
+        List<String> inProgress = jdbc.sql("""
+                select m.id from meeting m join meeting_participant p on p.meeting_id = m.id
+                where p.user_id = :user and m.status = 'IN_PROGRESS'""").param("user", userId).query(String.class).list();
+        for (String id : inProgress) {
+            HttpResponse<String> ended = post("/api/meetings/" + id + "/end", tokens.of("admin"), null);
+            assertThat(ended.statusCode()).as(ended.body()).isIn(200, 404, 409); // or cleaned up meanwhile
+        }
+        presenceSweep.sweep(); // inCall: false for whoever was in them
+    }
+
+    @Test
+    void presence_of_someone_in_a_meeting_reaches_its_invitees_too_but_not_who_declined_or_was_removed() throws Exception {
+        endEverythingInProgressFor(ALICE); // she shares no meeting in progress with anyone, and is in none
+        SocketClient bob = connected("bob", "websocket");
+        SocketClient carol = connected("carol", "websocket");
+        SocketClient dave = connected("dave", "polling");
+        String meeting = startingSoon("alice", List.of(BOB, CAROL, DAVE));
+        assertThat(send("PATCH", "/api/meetings/" + meeting + "/participants/" + CAROL, tokens.of("carol"),
+                Json.write(Map.of("status", "declined"))).statusCode()).isEqualTo(200);
+        assertThat(send("DELETE", "/api/meetings/" + meeting + "/participants/" + DAVE, tokens.of("alice"), null)
+                .statusCode()).isEqualTo(200);
+
+        assertThat(post("/api/meetings/" + meeting + "/join", tokens.of("alice"), null).statusCode()).isEqualTo(200);
+
+        // bob is invited and not in it yet, and subscribed to nobody: he is told she is in a call now
+        bob.awaitEvent("presence:update", d -> d.path("userId").asText().equals(ALICE) && d.path("inCall").asBoolean());
+        carol.emit("presence:subscribe", Map.of("userIds", List.of(BOB))); // round trips: anything for them has come
+        dave.emit("presence:subscribe", Map.of("userIds", List.of(BOB)));
+        assertThat(carol.events("presence:update")).noneMatch(l -> l.path("data").path("userId").asText().equals(ALICE));
+        assertThat(dave.events("presence:update")).noneMatch(l -> l.path("data").path("userId").asText().equals(ALICE));
+    }
 }
