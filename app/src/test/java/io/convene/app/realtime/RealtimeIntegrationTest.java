@@ -8,6 +8,7 @@ import io.convene.api.realtime.RealtimeEvents;
 import io.convene.api.realtime.SocketGateway;
 import io.convene.app.support.Json;
 import io.convene.app.support.MeetingFixtures;
+import io.convene.application.presence.PresenceProperties;
 import io.convene.application.presence.PresenceSweep;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -42,6 +43,8 @@ class RealtimeIntegrationTest extends MeetingFixtures {
     PresenceSweep presenceSweep;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    PresenceProperties presenceProperties;
 
     private final List<SocketClient> clients = new ArrayList<>();
 
@@ -549,5 +552,40 @@ class RealtimeIntegrationTest extends MeetingFixtures {
         dave.emit("presence:subscribe", Map.of("userIds", List.of(BOB)));
         assertThat(carol.events("presence:update")).noneMatch(l -> l.path("data").path("userId").asText().equals(ALICE));
         assertThat(dave.events("presence:update")).noneMatch(l -> l.path("data").path("userId").asText().equals(ALICE));
+    }
+
+    @Test
+    void a_subscriber_learns_after_the_grace_that_the_users_last_socket_closed_and_when_he_was_last_seen() throws Exception {
+        SocketClient alice = connected(tokens.fetch("alice", "alice"), "alice", "websocket"); // outlives the clock's move
+        SocketClient bob = connected("bob", "websocket");
+        JsonNode subscribed = alice.emit("presence:subscribe", Map.of("userIds", List.of(BOB)));
+        assertThat(subscribed.path("data").path("users").get(0).path("status").asText()).isEqualTo("online");
+
+        bob.close(); // his only socket
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "select count(*) from presence_connection where user_id = :u").param("u", BOB).query(Long.class).single() == 0);
+        Map<String, Object> row = jdbc.sql("select last_seen, last_heartbeat, grace_until from presence where user_id = :u")
+                .param("u", BOB).query().singleRow();
+        Instant lastSeen = ((java.sql.Timestamp) row.get("last_seen")).toInstant();
+        Instant graceUntil = ((java.sql.Timestamp) row.get("grace_until")).toInstant();
+        assertThat(graceUntil).isEqualTo(lastSeen.plus(presenceProperties.disconnectGrace()));
+
+        ClockUtil.setCurrentTime(Date.from(graceUntil.minusSeconds(1)));
+        presenceSweep.sweep();
+        assertThat(jdbc.sql("select status from presence where user_id = :u").param("u", BOB).query(String.class).single())
+                .as("still inside the grace").isEqualTo("online");
+
+        // past the grace (and past any heartbeat of his another test sent)
+        Instant heartbeat = row.get("last_heartbeat") == null ? graceUntil
+                : ((java.sql.Timestamp) row.get("last_heartbeat")).toInstant().plus(presenceProperties.onlineWindow());
+        ClockUtil.setCurrentTime(Date.from((heartbeat.isAfter(graceUntil) ? heartbeat : graceUntil).plusSeconds(1)));
+        presenceSweep.sweep();
+
+        JsonNode update = alice.awaitEvent("presence:update", d -> d.path("userId").asText().equals(BOB)
+                && d.path("status").asText().equals("offline")).path("data");
+        assertThat(Instant.parse(update.path("lastSeen").asText())).isEqualTo(lastSeen);
+        JsonNode disconnected = alice.awaitEvent("presence:user_disconnected", d -> d.path("userId").asText().equals(BOB))
+                .path("data");
+        assertThat(Instant.parse(disconnected.path("lastSeen").asText())).isEqualTo(lastSeen);
     }
 }
