@@ -37,6 +37,7 @@ class InboundEvents {
     }
 
     void register(SocketIOServer server, SocketGateway gateway) {
+        // the server's ack mode is manual: every listener answers its ack itself, once
         server.addEventListener(ConveneJsonSupport.UNKNOWN, Object.class, (client, name, ack) ->
                 reply(ack, AckReplies.problem(400, "Bad Request", "unknown event: " + name)));
         on(server, gateway, REGISTER_PARTICIPANT, (session, body) -> {
@@ -83,6 +84,7 @@ class InboundEvents {
 
     private void on(SocketIOServer server, SocketGateway gateway, String event, Handler handler) {
         server.addEventListener(event, Object.class, (client, data, ack) -> {
+            // on Netty's event loop: only checks that cost nothing; the use case runs in the socket's lane
             SocketGateway.Session session = gateway.session(client);
             if (session == null) {
                 reply(ack, AckReplies.problem(401, "Unauthorized", "not authenticated"));
@@ -92,21 +94,25 @@ class InboundEvents {
                 reply(ack, AckReplies.badRequest("the payload must be an object"));
                 return;
             }
-            // netty-socketio sends an empty ack as soon as the listener returns: the answer must be
-            // ready by then, so the use case runs on the handler pool and the listener waits for it (bounded)
-            Map<String, Object> answer = gateway.call(() -> {
-                try {
-                    Map<String, Object> result = handler.handle(session, body);
-                    if (result.get("ok") == Boolean.TRUE) {
-                        afterOk(client, event, body, session);
-                    }
-                    return result;
-                } catch (RuntimeException e) {
-                    return AckReplies.of(e);
-                }
-            });
-            reply(ack, answer);
+            boolean queued = session.lane().offer(() -> reply(ack, answer(client, event, body, session, handler)));
+            if (!queued) {
+                reply(ack, AckReplies.problem(503, "Service Unavailable", "busy; try again"));
+            }
         });
+    }
+
+    /** On the handler pool, in the socket's order: the use case's answer (ack mode is manual: nothing else acks). */
+    private Map<String, Object> answer(SocketIOClient client, String event, Map<?, ?> body,
+                                       SocketGateway.Session session, Handler handler) {
+        try {
+            Map<String, Object> result = handler.handle(session, body);
+            if (result.get("ok") == Boolean.TRUE) {
+                afterOk(client, event, body, session);
+            }
+            return result;
+        } catch (RuntimeException e) {
+            return AckReplies.of(e);
+        }
     }
 
     /** Room bookkeeping the gateway owns: presence subscriptions. */

@@ -16,6 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxSubscriptions presence subscriptions per socket
  * @param maxPayloadBytes  the largest frame or polling body accepted
  * @param handlerThreads   threads that run inbound events and connects (never on Netty's event loop)
+ * @param maxQueuedPerSocket inbound events one socket may have waiting (they run one at a time, in order);
+ *                           beyond it the event is answered with a 503 problem
+ * @param maxQueuedEvents  inbound events all sockets of this node may have waiting; beyond it, 503
  * @param presenceDigest   how often each socket with subscriptions receives {@code presence:bulk_update}
  * @param tokenCheck       how often each socket's token {@code exp} is checked against the app's clock
  */
@@ -29,6 +32,8 @@ public record RealtimeProperties(
         @DefaultValue("500") int maxSubscriptions,
         @DefaultValue("1048576") int maxPayloadBytes,
         @DefaultValue("4") int handlerThreads,
+        @DefaultValue("50") int maxQueuedPerSocket,
+        @DefaultValue("1000") int maxQueuedEvents,
         @DefaultValue("1s") Duration tokenCheck,
         @DefaultValue("60s") Duration presenceDigest) {
 }

@@ -1,6 +1,6 @@
 package io.convene.api.realtime;
 
-import com.corundumstudio.socketio.AckRequest;
+import com.corundumstudio.socketio.AckMode;
 import com.corundumstudio.socketio.AuthTokenResult;
 import com.corundumstudio.socketio.AuthorizationResult;
 import com.corundumstudio.socketio.Configuration;
@@ -8,7 +8,6 @@ import com.corundumstudio.socketio.SocketConfig;
 import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.SocketIOServer;
 import com.corundumstudio.socketio.Transport;
-import com.corundumstudio.socketio.listener.DataListener;
 import com.corundumstudio.socketio.listener.ExceptionListenerAdapter;
 import com.corundumstudio.socketio.namespace.Namespace;
 import com.corundumstudio.socketio.protocol.Packet;
@@ -33,14 +32,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -58,14 +58,19 @@ import org.springframework.security.oauth2.jwt.JwtException;
  * {@code auth} is read and skips the auth-token listener when no {@code auth} is sent: so a
  * socket counts only once its token passed, and one that sends none is refused with
  * {@code connect_error} after {@code authTimeout}.
+ *
+ * <p>Nothing blocking runs on Netty's event loop: a socket's connect work, inbound events and
+ * disconnect go to its {@link SocketLane} (in order, on the handler pool), and acks are sent from
+ * there ({@link AckMode#MANUAL}: netty-socketio's {@code Namespace.onEvent} then sends no empty ack
+ * when the listener returns).
  */
 public class SocketGateway implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SocketGateway.class);
 
-    /** One authenticated socket; {@code expiresAt} is its token's {@code exp}. */
+    /** One authenticated socket; {@code expiresAt} is its token's {@code exp}; {@code lane} runs its work in order. */
     record Session(Actor actor, SocketIOClient client, Set<String> subscriptions, Instant expiresAt,
-                   AtomicBoolean expired) {}
+                   AtomicBoolean expired, SocketLane lane) {}
 
     private final RealtimeProperties properties;
     private final JwtDecoder jwtDecoder;
@@ -76,6 +81,7 @@ public class SocketGateway implements SmartLifecycle {
     private final Map<UUID, Session> authenticated = new ConcurrentHashMap<>();
     private ScheduledExecutorService timers;
     private ThreadPoolExecutor handlers;
+    private final AtomicInteger queuedEvents = new AtomicInteger();
     private volatile SocketIOServer server;
     private volatile int port;
 
@@ -98,8 +104,10 @@ public class SocketGateway implements SmartLifecycle {
     public void start() {
         port = properties.port() == 0 ? freePort(properties.bindAddress()) : properties.port();
         timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "realtime-timer"));
+        // unbounded, yet bounded in fact: it holds at most one drain per socket with work (the lanes
+        // bound what waits in them) and the timers' tasks
         handlers = new ThreadPoolExecutor(properties.handlerThreads(), properties.handlerThreads(), 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(1000), r -> daemon(r, "realtime-handler"));
+                new LinkedBlockingQueue<>(), r -> daemon(r, "realtime-handler"));
         SocketIOServer created = new SocketIOServer(configuration());
         Namespace root = (Namespace) created.getNamespace(Namespace.DEFAULT_NAME);
         root.addAuthTokenListener(this::authenticate);
@@ -139,6 +147,7 @@ public class SocketGateway implements SmartLifecycle {
         config.setHostname(properties.bindAddress());
         config.setPort(port);
         config.setContext("/socket.io");
+        config.setAckMode(AckMode.MANUAL);             // acks are sent by the handlers, from the handler pool
         config.setTransports(Transport.WEBSOCKET, Transport.POLLING);
         config.setRandomSession(true);                 // never a session id from a cookie
         config.setWebsocketCompression(false);         // memory per connection
@@ -190,11 +199,15 @@ public class SocketGateway implements SmartLifecycle {
         }
         Actor actor = Actors.of(jwt);
         Instant expiresAt = jwt.getExpiresAt() == null ? clock.instant().plus(Duration.ofHours(1)) : jwt.getExpiresAt();
-        authenticated.put(client.getSessionId(), new Session(actor, client, ConcurrentHashMap.newKeySet(), expiresAt,
-                new AtomicBoolean()));
+        Session session = new Session(actor, client, ConcurrentHashMap.newKeySet(), expiresAt, new AtomicBoolean(),
+                new SocketLane(handlers, queuedEvents, properties.maxQueuedPerSocket(), properties.maxQueuedEvents()));
+        authenticated.put(client.getSessionId(), session);
         client.joinRoom(Delivery.userRoom(actor.id()));
-        run(() -> sessions.connected(actor, client.getSessionId().toString()).forEach(d ->
-                client.sendEvent(d.event(), d.payload())));
+        session.lane().always(() -> {
+            SocketSessions.Connected connected = sessions.connected(actor, client.getSessionId().toString());
+            connected.rooms().forEach(client::joinRoom); // the meetings and calls the user is in now
+            connected.deliveries().forEach(d -> client.sendEvent(d.event(), d.payload()));
+        });
         return AuthTokenResult.AuthTokenResultSuccess;
     }
 
@@ -262,8 +275,8 @@ public class SocketGateway implements SmartLifecycle {
 
     private void disconnected(SocketIOClient client) {
         Session session = authenticated.remove(client.getSessionId());
-        if (session != null) {
-            run(() -> sessions.disconnected(session.actor().id(), client.getSessionId().toString()));
+        if (session != null) { // after the socket's connect work: presence sees connect, then disconnect
+            session.lane().always(() -> sessions.disconnected(session.actor().id(), client.getSessionId().toString()));
         }
     }
 
@@ -272,7 +285,7 @@ public class SocketGateway implements SmartLifecycle {
         return authenticated.get(client.getSessionId());
     }
 
-    /** Runs blocking work (use cases) off Netty's event loop; false when the queue is full. */
+    /** Runs blocking work that belongs to no socket (the digest) off Netty's event loop; false when stopping. */
     boolean run(Runnable work) {
         try {
             handlers.execute(() -> {
@@ -285,20 +298,6 @@ public class SocketGateway implements SmartLifecycle {
             return true;
         } catch (RejectedExecutionException e) {
             return false;
-        }
-    }
-
-    /** Runs a use case off the event loop and waits for its answer (at most 10 s); a problem when busy or slow. */
-    Map<String, Object> call(java.util.concurrent.Callable<Map<String, Object>> work) {
-        try {
-            return handlers.submit(work).get(10, TimeUnit.SECONDS);
-        } catch (RejectedExecutionException | java.util.concurrent.TimeoutException e) {
-            return AckReplies.problem(503, "Service Unavailable", "busy; try again");
-        } catch (java.util.concurrent.ExecutionException e) {
-            return AckReplies.problem(500, "Internal Server Error", "Something went wrong on our side.");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return AckReplies.problem(503, "Service Unavailable", "shutting down");
         }
     }
 

@@ -8,8 +8,12 @@ import io.convene.api.realtime.RealtimeEvents;
 import io.convene.api.realtime.SocketGateway;
 import io.convene.app.support.Json;
 import io.convene.app.support.MeetingFixtures;
+import io.convene.application.presence.PresenceProperties;
 import io.convene.application.presence.PresenceSweep;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,6 +22,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +41,10 @@ class RealtimeIntegrationTest extends MeetingFixtures {
     JdbcClient jdbc;
     @Autowired
     PresenceSweep presenceSweep;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    PresenceProperties presenceProperties;
 
     private final List<SocketClient> clients = new ArrayList<>();
 
@@ -50,14 +59,28 @@ class RealtimeIntegrationTest extends MeetingFixtures {
     }
 
     @AfterEach
-    void closeClients() {
+    void closeClients() throws Exception {
         List<String> ids = clients.stream().flatMap(c -> c.sessionId().stream()).toList();
         clients.forEach(SocketClient::close);
         ClockUtil.reset();
+        leaveWhatTheyAreIn(); // no test finds a user in a meeting from another one (inCall, who hears of presence)
         // each client said goodbye: the gateway told presence, so no test after this one sees a socket open
         await().atMost(Duration.ofSeconds(20)).until(() -> ids.isEmpty() || jdbc.sql(
                 "select count(*) from presence_connection where connection_id in (:ids)").param("ids", ids)
                 .query(Long.class).single() == 0);
+    }
+
+    private void leaveWhatTheyAreIn() throws Exception {
+        Map<String, String> users = Map.of(ALICE, "alice", BOB, "bob", CAROL, "carol", DAVE, "dave");
+        for (Map.Entry<String, String> user : users.entrySet()) {
+            List<String> meetings = jdbc.sql("""
+                    select p.meeting_id from meeting_participant p join meeting m on m.id = p.meeting_id
+                    where p.user_id = :user and p.status = 'JOINED' and m.status = 'IN_PROGRESS'""")
+                    .param("user", user.getKey()).query(String.class).list();
+            for (String meeting : meetings) {
+                post("/api/meetings/" + meeting + "/leave", tokens.of(user.getValue()), null);
+            }
+        }
     }
 
     private String url() {
@@ -80,6 +103,28 @@ class RealtimeIntegrationTest extends MeetingFixtures {
         SocketClient client = SocketClient.connect(url(), token, "websocket");
         clients.add(client);
         return client;
+    }
+
+    /** Holds the meeting's row lock (as a concurrent writer would) until closed: a use case writing it waits. */
+    private Connection lockMeetingRow(String meetingId) throws SQLException {
+        Connection connection = dataSource.getConnection();
+        connection.setAutoCommit(false);
+        try (PreparedStatement lock = connection.prepareStatement("select id from meeting where id = ? for update")) {
+            lock.setString(1, meetingId);
+            lock.executeQuery().close();
+        }
+        return connection;
+    }
+
+    private static void release(Connection lock) throws SQLException {
+        lock.rollback();
+        lock.close();
+    }
+
+    private String startingSoon(String owner, List<String> participants) throws Exception {
+        return createMeeting(owner, Map.of("title", "Soon", "startTime",
+                Instant.now().plus(Duration.ofMinutes(2)).truncatedTo(ChronoUnit.SECONDS).toString(),
+                "provider", "INTERNAL", "participantIds", participants));
     }
 
     private String call(String caller, List<String> callees) throws Exception {
@@ -279,5 +324,268 @@ class RealtimeIntegrationTest extends MeetingFixtures {
         long p99 = latencies.get((int) Math.ceil(latencies.size() * 0.99) - 1);
         System.out.println("realtime commit->client ms: " + latencies);
         assertThat(p99).isLessThan(1000);
+    }
+
+    @Test
+    void a_use_case_that_waits_holds_up_neither_other_sockets_nor_the_order_of_its_own_sockets_events() throws Exception {
+        // three websocket connections in a row: Netty's two event loops take them in turn, so carol shares alice's
+        SocketClient alice = connected("alice", "websocket");
+        SocketClient bob = connected("bob", "websocket");
+        SocketClient carol = connected("carol", "websocket");
+        String meeting = startingSoon("alice", List.of(BOB));
+        Connection lock = lockMeetingRow(meeting);
+        int join;
+        List<Integer> then = new ArrayList<>();
+        try {
+            join = alice.send("meeting:register-participant", Map.of("meetingId", meeting)); // waits for the row
+            then.add(alice.send("presence:subscribe", Map.of("userIds", List.of(BOB))));
+            then.add(alice.send("presence:unsubscribe", Map.of("userIds", List.of(BOB))));
+            then.add(alice.send("presence:subscribe", Map.of("userIds", List.of(CAROL))));
+
+            JsonNode forBob = bob.emit("presence:subscribe", Map.of("userIds", List.of(ALICE)));
+            JsonNode forCarol = carol.emit("presence:subscribe", Map.of("userIds", List.of(ALICE)));
+
+            assertThat(forBob.path("ok").asBoolean()).as(forBob.toString()).isTrue();
+            assertThat(forCarol.path("ok").asBoolean()).as(forCarol.toString()).isTrue();
+            assertThat(alice.acks()).as("alice's events wait behind her join").isEmpty();
+        } finally {
+            release(lock);
+        }
+
+        assertThat(alice.awaitAck(join).path("ok").asBoolean()).isTrue();
+        then.forEach(id -> assertThat(alice.awaitAck(id).path("ok").asBoolean()).isTrue());
+        assertThat(alice.acks()).extracting(a -> a.path("id").asInt())
+                .containsExactly(join, then.get(0), then.get(1), then.get(2));
+        gateway.presenceDigest(); // her subscriptions are what the last event said: carol, not bob
+        JsonNode digest = alice.awaitEvent("presence:bulk_update", d -> true).path("data").path("users");
+        assertThat(digest).extracting(u -> u.path("userId").asText()).containsExactly(CAROL);
+    }
+
+    @Test
+    void a_socket_that_floods_while_its_events_wait_gets_503_for_the_excess_and_keeps_working() throws Exception {
+        SocketClient alice = connected("alice", "websocket");
+        String meeting = startingSoon("alice", List.of(BOB));
+        Connection lock = lockMeetingRow(meeting);
+        List<Integer> flood = new ArrayList<>();
+        try {
+            alice.send("meeting:register-participant", Map.of("meetingId", meeting));
+            for (int i = 0; i < 80; i++) {
+                flood.add(alice.send("presence:subscribe", Map.of("userIds", List.of(BOB))));
+            }
+            // the excess is answered at once, while the rest still waits behind the join
+            JsonNode busy = alice.awaitAck(flood.get(flood.size() - 1));
+            assertThat(busy.path("problem").path("status").asInt()).as(busy.toString()).isEqualTo(503);
+        } finally {
+            release(lock);
+        }
+
+        List<JsonNode> answers = flood.stream().map(alice::awaitAck).toList();
+        assertThat(answers).filteredOn(a -> a.path("ok").asBoolean()).hasSize(49); // 50 per socket, the join included
+        assertThat(answers).filteredOn(a -> a.path("problem").path("status").asInt() == 503).hasSize(31);
+        assertThat(alice.emit("presence:subscribe", Map.of("userIds", List.of(CAROL))).path("ok").asBoolean()).isTrue();
+    }
+
+    private static java.util.Set<String> waitingIds(JsonNode data) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        data.path("participants").forEach(p -> ids.add(p.path("userId").asText()));
+        return ids;
+    }
+
+    @Test
+    void those_in_a_call_see_whom_it_still_waits_for_and_the_people_being_rung_do_not() throws Exception {
+        SocketClient alice = connected("alice", "websocket");
+        SocketClient bob = connected("bob", "websocket");
+        SocketClient carol = connected("carol", "polling");
+        String id = call("alice", List.of(BOB, CAROL));
+
+        JsonNode both = alice.awaitEvent("call:participant_waiting", d -> d.path("meetingId").asText().equals(id)
+                && waitingIds(d).equals(java.util.Set.of(BOB, CAROL))).path("data");
+        assertThat(both.path("participants").get(0).path("displayName").asText()).isNotBlank();
+        assertThat(both.path("participants").get(0).has("avatar")).isTrue();
+
+        assertThat(post("/api/calls/accept", tokens.of("bob"), Json.write(Map.of("meetingId", id))).statusCode()).isEqualTo(200);
+        HttpResponse<String> joined = post("/api/calls/" + id + "/join", tokens.of("bob"), null);
+        assertThat(joined.statusCode()).as(joined.body()).isEqualTo(200);
+        alice.awaitEvent("call:participant_waiting", d -> d.path("meetingId").asText().equals(id)
+                && waitingIds(d).equals(java.util.Set.of(CAROL)));
+        bob.awaitEvent("call:participant_waiting", d -> d.path("meetingId").asText().equals(id) // he is in the call now
+                && waitingIds(d).equals(java.util.Set.of(CAROL)));
+
+        assertThat(post("/api/calls/decline", tokens.of("carol"), Json.write(Map.of("meetingId", id))).statusCode()).isEqualTo(200);
+        alice.awaitEvent("call:participant_waiting", d -> d.path("meetingId").asText().equals(id)
+                && d.path("participants").isEmpty());
+        bob.awaitEvent("call:participant_waiting", d -> d.path("meetingId").asText().equals(id)
+                && d.path("participants").isEmpty());
+
+        carol.emit("presence:subscribe", Map.of("userIds", List.of(ALICE))); // a round trip: anything for her has come
+        assertThat(carol.events("call:participant_waiting")).isEmpty();
+        send("DELETE", "/api/calls/" + id, tokens.of("alice"), null);
+    }
+
+    @Test
+    void a_socket_that_reconnects_while_its_user_is_in_a_call_is_back_in_the_calls_room() throws Exception {
+        connected("alice", "websocket");
+        SocketClient bob = connected("bob", "websocket");
+        connected("carol", "websocket");
+        String id = call("alice", List.of(BOB, CAROL));
+        bob.awaitEvent("call:incoming", d -> d.path("meetingId").asText().equals(id));
+        assertThat(post("/api/calls/accept", tokens.of("bob"), Json.write(Map.of("meetingId", id))).statusCode()).isEqualTo(200);
+        assertThat(post("/api/calls/" + id + "/join", tokens.of("bob"), null).statusCode()).isEqualTo(200);
+        bob.awaitEvent("call:participant_waiting", d -> d.path("meetingId").asText().equals(id)
+                && waitingIds(d).equals(java.util.Set.of(CAROL)));
+
+        bob.close(); // his page reloads
+        SocketClient again = connected("bob", "websocket");
+        assertThat(post("/api/calls/accept", tokens.of("carol"), Json.write(Map.of("meetingId", id))).statusCode()).isEqualTo(200);
+        assertThat(post("/api/calls/" + id + "/join", tokens.of("carol"), null).statusCode()).isEqualTo(200);
+
+        again.awaitEvent("meeting:participant_joined", d -> d.path("meetingId").asText().equals(id)
+                && d.path("userId").asText().equals(CAROL));
+        // what goes to those in the call (its room, not the participants' own rooms) reaches him again
+        again.awaitEvent("call:participant_waiting", d -> d.path("meetingId").asText().equals(id)
+                && d.path("participants").isEmpty());
+        send("DELETE", "/api/calls/" + id, tokens.of("alice"), null);
+    }
+
+    @Test
+    void a_new_notification_reaches_its_user_as_the_list_shows_it_and_so_does_its_dismissal() throws Exception {
+        SocketClient alice = connected("alice", "websocket");
+        SocketClient bob = connected("bob", "polling");
+        String id = call("alice", List.of(BOB)); // bob's phone rings: a call.incoming notification for him
+
+        JsonNode shown = bob.awaitEvent("notification:new", d -> d.path("meetingId").asText().equals(id)
+                && d.path("type").asText().equals("call.incoming")).path("data");
+        HttpResponse<String> list = get("/api/notifications", tokens.of("bob"));
+        JsonNode listed = java.util.stream.StreamSupport.stream(Json.of(list).spliterator(), false)
+                .filter(n -> n.path("id").asText().equals(shown.path("id").asText())).findFirst().orElseThrow();
+        assertThat(shown).isEqualTo(listed);
+
+        HttpResponse<String> dismissed = post("/api/notifications/" + listed.path("id").asText() + "/dismiss",
+                tokens.of("bob"), null);
+        assertThat(dismissed.statusCode()).as(dismissed.body()).isEqualTo(204);
+        JsonNode gone = bob.awaitEvent("notification:dismissed", d -> d.path("notificationId").asText()
+                .equals(listed.path("id").asText())).path("data");
+        assertThat(gone.path("reason").asText()).isEqualTo("dismissed");
+
+        alice.emit("presence:subscribe", Map.of("userIds", List.of(BOB))); // a round trip: anything for her has come
+        assertThat(alice.events("notification:new")).noneMatch(l -> l.path("data").path("id").asText()
+                .equals(listed.path("id").asText()));
+        assertThat(alice.events("notification:dismissed")).isEmpty();
+        send("DELETE", "/api/calls/" + id, tokens.of("alice"), null);
+    }
+
+    @Test
+    void a_deleted_meeting_reaches_its_participants_as_cancelled_and_their_notices_of_it_are_withdrawn() throws Exception {
+        connected("alice", "websocket");
+        SocketClient bob = connected("bob", "websocket");
+        SocketClient carol = connected("carol", "polling");
+        SocketClient dave = connected("dave", "websocket");
+        String meeting = startingSoon("alice", List.of(BOB));
+        assertThat(post("/api/meetings/" + meeting + "/join", tokens.of("alice"), null).statusCode()).isEqualTo(200);
+        assertThat(post("/api/meetings/" + meeting + "/invite-live", tokens.of("alice"),
+                Json.write(Map.of("participantIds", List.of(CAROL)))).statusCode()).isEqualTo(200);
+        String invite = carol.awaitEvent("notification:new", d -> d.path("meetingId").asText().equals(meeting)
+                && d.path("type").asText().equals("meeting.live_invite")).path("data").path("id").asText();
+
+        assertThat(send("DELETE", "/api/meetings/" + meeting, tokens.of("alice"), null).statusCode()).isEqualTo(204);
+
+        for (SocketClient participant : List.of(bob, carol)) {
+            JsonNode cancelled = participant.awaitEvent("meeting:cancelled", d -> d.path("meetingId").asText()
+                    .equals(meeting)).path("data");
+            assertThat(cancelled.path("reason").asText()).isEqualTo("deleted");
+            assertThat(cancelled.path("cancelledBy").asText()).isEqualTo(ALICE);
+        }
+        assertThat(carol.awaitEvent("notification:dismissed", d -> d.path("notificationId").asText().equals(invite))
+                .path("data").path("reason").asText()).isEqualTo("withdrawn");
+        dave.emit("presence:subscribe", Map.of("userIds", List.of(ALICE))); // a round trip: anything for him has come
+        assertThat(dave.events("meeting:cancelled")).noneMatch(l -> l.path("data").path("meetingId").asText().equals(meeting));
+    }
+
+    @Test
+    void a_running_call_deleted_by_its_caller_reaches_the_callee_as_ended_and_cancelled() throws Exception {
+        connected("alice", "websocket");
+        SocketClient bob = connected("bob", "websocket");
+        String id = call("alice", List.of(BOB));
+        String ring = bob.awaitEvent("notification:new", d -> d.path("meetingId").asText().equals(id)
+                && d.path("type").asText().equals("call.incoming")).path("data").path("id").asText();
+
+        HttpResponse<String> deleted = send("DELETE", "/api/meetings/bulk", tokens.of("alice"),
+                Json.write(Map.of("meetingIds", List.of(id))));
+        assertThat(Json.of(deleted).path("deleted").asInt()).as(deleted.body()).isEqualTo(1);
+
+        // both are routed after the call is gone: the events name their recipients
+        bob.awaitEvent("call:ended", d -> d.path("meetingId").asText().equals(id));
+        JsonNode cancelled = bob.awaitEvent("meeting:cancelled", d -> d.path("meetingId").asText().equals(id)).path("data");
+        assertThat(cancelled.path("reason").asText()).isEqualTo("deleted");
+        bob.awaitEvent("notification:dismissed", d -> d.path("notificationId").asText().equals(ring));
+    }
+
+    /** Ends (as the org admin) every meeting and call in progress {@code userId} is on, and lets presence say so. */
+    private void endEverythingInProgressFor(String userId) throws Exception {
+        List<String> inProgress = jdbc.sql("""
+                select m.id from meeting m join meeting_participant p on p.meeting_id = m.id
+                where p.user_id = :user and m.status = 'IN_PROGRESS'""").param("user", userId).query(String.class).list();
+        for (String id : inProgress) {
+            HttpResponse<String> ended = post("/api/meetings/" + id + "/end", tokens.of("admin"), null);
+            assertThat(ended.statusCode()).as(ended.body()).isIn(200, 404, 409); // or cleaned up meanwhile
+        }
+        presenceSweep.sweep(); // inCall: false for whoever was in them
+    }
+
+    @Test
+    void presence_of_someone_in_a_meeting_reaches_its_invitees_too_but_not_who_declined_or_was_removed() throws Exception {
+        endEverythingInProgressFor(ALICE); // she shares no meeting in progress with anyone, and is in none
+        SocketClient bob = connected("bob", "websocket");
+        SocketClient carol = connected("carol", "websocket");
+        SocketClient dave = connected("dave", "polling");
+        String meeting = startingSoon("alice", List.of(BOB, CAROL, DAVE));
+        assertThat(send("PATCH", "/api/meetings/" + meeting + "/participants/" + CAROL, tokens.of("carol"),
+                Json.write(Map.of("status", "declined"))).statusCode()).isEqualTo(200);
+        assertThat(send("DELETE", "/api/meetings/" + meeting + "/participants/" + DAVE, tokens.of("alice"), null)
+                .statusCode()).isEqualTo(200);
+
+        assertThat(post("/api/meetings/" + meeting + "/join", tokens.of("alice"), null).statusCode()).isEqualTo(200);
+
+        // bob is invited and not in it yet, and subscribed to nobody: he is told she is in a call now
+        bob.awaitEvent("presence:update", d -> d.path("userId").asText().equals(ALICE) && d.path("inCall").asBoolean());
+        carol.emit("presence:subscribe", Map.of("userIds", List.of(BOB))); // round trips: anything for them has come
+        dave.emit("presence:subscribe", Map.of("userIds", List.of(BOB)));
+        assertThat(carol.events("presence:update")).noneMatch(l -> l.path("data").path("userId").asText().equals(ALICE));
+        assertThat(dave.events("presence:update")).noneMatch(l -> l.path("data").path("userId").asText().equals(ALICE));
+    }
+
+    @Test
+    void a_subscriber_learns_after_the_grace_that_the_users_last_socket_closed_and_when_he_was_last_seen() throws Exception {
+        SocketClient alice = connected(tokens.fetch("alice", "alice"), "alice", "websocket"); // outlives the clock's move
+        SocketClient bob = connected("bob", "websocket");
+        JsonNode subscribed = alice.emit("presence:subscribe", Map.of("userIds", List.of(BOB)));
+        assertThat(subscribed.path("data").path("users").get(0).path("status").asText()).isEqualTo("online");
+
+        bob.close(); // his only socket
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "select count(*) from presence_connection where user_id = :u").param("u", BOB).query(Long.class).single() == 0);
+        Map<String, Object> row = jdbc.sql("select last_seen, last_heartbeat, grace_until from presence where user_id = :u")
+                .param("u", BOB).query().singleRow();
+        Instant lastSeen = ((java.sql.Timestamp) row.get("last_seen")).toInstant();
+        Instant graceUntil = ((java.sql.Timestamp) row.get("grace_until")).toInstant();
+        assertThat(graceUntil).isEqualTo(lastSeen.plus(presenceProperties.disconnectGrace()));
+
+        ClockUtil.setCurrentTime(Date.from(graceUntil.minusSeconds(1)));
+        presenceSweep.sweep();
+        assertThat(jdbc.sql("select status from presence where user_id = :u").param("u", BOB).query(String.class).single())
+                .as("still inside the grace").isEqualTo("online");
+
+        // past the grace (and past any heartbeat of his another test sent)
+        Instant heartbeat = row.get("last_heartbeat") == null ? graceUntil
+                : ((java.sql.Timestamp) row.get("last_heartbeat")).toInstant().plus(presenceProperties.onlineWindow());
+        ClockUtil.setCurrentTime(Date.from((heartbeat.isAfter(graceUntil) ? heartbeat : graceUntil).plusSeconds(1)));
+        presenceSweep.sweep();
+
+        JsonNode update = alice.awaitEvent("presence:update", d -> d.path("userId").asText().equals(BOB)
+                && d.path("status").asText().equals("offline")).path("data");
+        assertThat(Instant.parse(update.path("lastSeen").asText())).isEqualTo(lastSeen);
+        JsonNode disconnected = alice.awaitEvent("presence:user_disconnected", d -> d.path("userId").asText().equals(BOB))
+                .path("data");
+        assertThat(Instant.parse(disconnected.path("lastSeen").asText())).isEqualTo(lastSeen);
     }
 }

@@ -122,6 +122,11 @@ final class SocketClient implements AutoCloseable {
 
     /** Emits and waits for the ack's payload. */
     JsonNode emit(String event, Object data) {
+        return awaitAck(send(event, data));
+    }
+
+    /** Emits without waiting; returns the id of its ack (see {@link #awaitAck}, {@link #acks}). */
+    int send(String event, Object data) {
         int id = ids.incrementAndGet();
         try {
             Map<String, Object> command = data == null ? Map.of("emit", event, "id", id) : Map.of("emit", event, "id", id, "data", data);
@@ -130,8 +135,18 @@ final class SocketClient implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return id;
+    }
+
+    /** The ack of the event sent as {@code id}: its payload. */
+    JsonNode awaitAck(int id) {
         return await(l -> "ack".equals(l.path("type").asText()) && l.path("id").asInt() == id, Duration.ofSeconds(20))
                 .path("data");
+    }
+
+    /** The acks received so far, in the order they came: {@code {type, id, data, at}}. */
+    List<JsonNode> acks() {
+        return lines.stream().filter(l -> "ack".equals(l.path("type").asText())).toList();
     }
 
     @Override

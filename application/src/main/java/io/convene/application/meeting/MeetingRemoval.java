@@ -57,13 +57,17 @@ public class MeetingRemoval {
             meeting.cancel();
             Meeting saved = meetings.save(meeting);
             reminders.withdraw(saved.id());
-            outbox.append("meeting.cancelled", id.value(), Map.of("meetingId", id.value(), "cancelledBy", actor.id()));
+            outbox.append("meeting.cancelled", id.value(), Map.of("meetingId", id.value(), "cancelledBy", actor.id(),
+                    "participantIds", MeetingTransitions.participantIds(saved)));
             lifecycle.cancelled(id.value());
             return saved;
         });
     }
 
-    /** Deletes now (owner): the meeting, its process, its transient notices. */
+    /**
+     * Deletes now (owner): the meeting, its process, its transient notices. The event names who
+     * was in it ({@code participantIds}): once it is routed, the meeting is gone.
+     */
     public void delete(MeetingId id, Actor actor) {
         work.run(() -> {
             Meeting meeting = policy.visibleMeeting(id, actor);
@@ -71,7 +75,8 @@ public class MeetingRemoval {
             notifications.deleteTransient(id.value());
             meetings.delete(meeting);
             processes.deleteAll(id.value(), "meeting deleted by its owner"); // call-ring children go with them
-            outbox.append("meeting.deleted", id.value(), Map.of("meetingId", id.value(), "deletedBy", actor.id()));
+            outbox.append("meeting.deleted", id.value(), Map.of("meetingId", id.value(), "deletedBy", actor.id(),
+                    "participantIds", MeetingTransitions.participantIds(meeting)));
         });
     }
 
@@ -88,7 +93,8 @@ public class MeetingRemoval {
             policy.require(call, actor, MeetingPermission.DELETE);
             cleanup.cleanUp(id);
             processes.deleteAll(id.value(), "call deleted by its owner"); // its call-ring children go with it
-            outbox.append("call.deleted", id.value(), Map.of("callId", id.value(), "deletedBy", actor.id()));
+            outbox.append("call.deleted", id.value(), Map.of("callId", id.value(), "deletedBy", actor.id(),
+                    "participantIds", MeetingTransitions.participantIds(call)));
         });
     }
 

@@ -7,10 +7,12 @@ import io.convene.domain.meeting.MeetingId;
 import io.convene.domain.meeting.MeetingStatus;
 import io.convene.domain.meeting.MeetingSummaries;
 import io.convene.domain.meeting.Meetings;
+import io.convene.domain.meeting.Participant;
 import io.convene.processes.call.InstantCallGateway;
 import io.convene.processes.meeting.MeetingLifecycleGateway;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -106,7 +108,16 @@ public class MeetingTransitions {
     private void record(Meeting meeting, String reason) {
         outbox.append(meeting.isInstantCall() ? "call.ended" : "meeting.ended", meeting.id().value(), Map.of(
                 "meetingId", meeting.id().value(), "durationSeconds", meeting.duration().toSeconds(),
-                "participantCount", meeting.distinctJoiners(), "reason", reason));
+                "participantCount", meeting.distinctJoiners(), "reason", reason,
+                "participantIds", participantIds(meeting)));
         summaries.record(meeting, clock.instant());
+    }
+
+    /**
+     * Who is to hear of a meeting's end, cancellation or deletion, written into its event: a call
+     * is cleaned up moments after it ends, so the meeting may be gone when the event is routed.
+     */
+    static List<String> participantIds(Meeting meeting) {
+        return meeting.participants().stream().map(Participant::userId).toList();
     }
 }

@@ -3,8 +3,11 @@ package io.convene.application.realtime;
 import io.convene.application.shared.UnitOfWork;
 import io.convene.domain.meeting.Meeting;
 import io.convene.domain.meeting.MeetingId;
+import io.convene.domain.meeting.MeetingStatus;
 import io.convene.domain.meeting.Meetings;
 import io.convene.domain.meeting.Participant;
+import io.convene.domain.meeting.ParticipantStatus;
+import io.convene.processes.call.InstantCallGateway;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
@@ -27,22 +31,24 @@ public class EventRouting {
     static final int MAX_MEMBERS = 500;
 
     private final Meetings meetings;
+    private final InstantCallGateway calls;
     private final UnitOfWork work;
     private final Clock clock;
 
-    EventRouting(Meetings meetings, UnitOfWork work, Clock clock) {
+    EventRouting(Meetings meetings, InstantCallGateway calls, UnitOfWork work, Clock clock) {
         this.meetings = meetings;
+        this.calls = calls;
         this.work = work;
         this.clock = clock;
     }
 
     public Routing route(String type, String subject, Map<String, Object> data) {
         return work.read(() -> switch (type) {
-            case "call.ringing" -> ringing(data);
-            case "call.accepted" -> answered("call:accepted", data);
-            case "call.declined" -> answered("call:declined", data);
-            case "call.missed" -> missed(data);
-            case "call.ended" -> toParticipants(text(data, "meetingId"), "call:ended", payload(
+            case "call.ringing" -> withWaiting(text(data, "callId"), ringing(data));
+            case "call.accepted" -> withWaiting(text(data, "callId"), answered("call:accepted", data));
+            case "call.declined" -> withWaiting(text(data, "callId"), answered("call:declined", data));
+            case "call.missed" -> withWaiting(text(data, "callId"), missed(data));
+            case "call.ended" -> toParticipants(data, "call:ended", payload(
                     "meetingId", text(data, "meetingId"), "duration", data.get("durationSeconds"),
                     "endedBy", data.get("endedBy"), "reason", data.get("reason")));
             case "meeting.created" -> toParticipants(text(data, "meetingId"), "meeting:created", payload(
@@ -50,21 +56,32 @@ public class EventRouting {
                     "startTime", data.get("startTime"), "createdBy", data.get("createdBy")));
             case "meeting.updated" -> toParticipants(text(data, "meetingId"), "meeting:updated",
                     payload("meetingId", data.get("meetingId"), "changes", data.get("changes")));
-            case "meeting.cancelled" -> toParticipants(text(data, "meetingId"), "meeting:cancelled",
+            case "meeting.cancelled" -> toParticipants(data, "meeting:cancelled",
                     payload("meetingId", data.get("meetingId"), "reason", data.getOrDefault("reason", "cancelled"),
                             "cancelledBy", data.get("cancelledBy")));
+            // the seed's DELETE /api/meetings/:id is "cancel": the portal drops a deleted meeting or call on
+            // meeting:cancelled; a call still running also gets its call:ended (from call.ended)
+            case "meeting.deleted" -> toParticipants(data, "meeting:cancelled", payload("meetingId",
+                    data.get("meetingId"), "reason", "deleted", "cancelledBy", data.get("deletedBy")));
+            case "call.deleted" -> toParticipants(data, "meeting:cancelled", payload("meetingId",
+                    data.get("callId"), "reason", "deleted", "cancelledBy", data.get("deletedBy")));
             case "meeting.started" -> toParticipants(text(data, "meetingId"), "meeting:started",
                     payload("meetingId", data.get("meetingId")));
-            case "meeting.ended" -> toParticipants(text(data, "meetingId"), "meeting:ended", payload(
+            case "meeting.ended" -> toParticipants(data, "meeting:ended", payload(
                     "meetingId", data.get("meetingId"), "duration", data.get("durationSeconds"),
                     "participantCount", data.get("participantCount")));
             case "meeting.reminder" -> reminder(data);
-            case "participant.joined" -> joined(data);
+            case "participant.joined" -> withWaiting(text(data, "meetingId"), joined(data));
             case "participant.left" -> left(data);
             case "participant.invited" -> invited(data);
             case "presence.changed" -> presence(data);
-            case "notification.dismissed" -> new Routing(List.of(), List.of(Delivery.toUsers("notification:dismissed",
-                    payload("notificationId", data.get("notificationId")), List.of(text(data, "userId")))));
+            case "notification.created" -> data.get("notification") instanceof Map<?, ?> shown && text(data, "userId") != null
+                    ? deliveries(Delivery.toUsers("notification:new", payload(shown), List.of(text(data, "userId"))))
+                    : Routing.NONE;
+            case "notification.dismissed" -> text(data, "userId") == null ? Routing.NONE
+                    : deliveries(Delivery.toUsers("notification:dismissed", payload("notificationId",
+                            data.get("notificationId"), "reason", data.getOrDefault("reason", "dismissed")),
+                            List.of(text(data, "userId"))));
             default -> Routing.NONE;
         });
     }
@@ -108,6 +125,34 @@ public class EventRouting {
         String name = meeting(callId).flatMap(c -> c.participant(callee)).map(Participant::displayName).orElse(callee);
         return deliveries(Delivery.toUsers("call:declined", payload("meetingId", callId, "userId", callee,
                 "displayName", name, "reason", data.getOrDefault("reason", "no_answer")), List.of(text(data, "callerId"))));
+    }
+
+    /**
+     * Seed 002's {@code call:participant_waiting} ("for grid display"): after each change to whom a
+     * call waits for, the people it still waits for — their phone rings, or they accepted and have
+     * not joined yet — go to those in the call (its room: the caller's waiting grid, and everyone
+     * who joined). Read when the event is routed, so it is the newest state. Guests waiting in the
+     * lobby are the guests issue's {@code meeting:guest_waiting}, to the same room.
+     */
+    private Routing withWaiting(String callId, Routing routing) {
+        Optional<Meeting> call = meeting(callId).filter(c -> c.isInstantCall() && c.status() == MeetingStatus.IN_PROGRESS);
+        if (call.isEmpty()) {
+            return routing;
+        }
+        List<Delivery> deliveries = new ArrayList<>(routing.deliveries());
+        deliveries.add(new Delivery("call:participant_waiting", payload("meetingId", callId,
+                "participants", waitingFor(call.get())), List.of(Delivery.meetingRoom(callId))));
+        return new Routing(routing.memberships(), deliveries);
+    }
+
+    private List<Map<String, Object>> waitingFor(Meeting call) {
+        boolean anyInvited = call.participants().stream().anyMatch(p -> p.status() == ParticipantStatus.INVITED);
+        Set<String> ringing = anyInvited ? Set.copyOf(calls.ringing(call.id().value())) : Set.of();
+        return call.participants().stream()
+                .filter(p -> p.status() == ParticipantStatus.ACCEPTED
+                        || p.status() == ParticipantStatus.INVITED && ringing.contains(p.userId()))
+                .map(p -> payload("userId", p.userId(), "displayName", p.displayName(), "avatar", null))
+                .toList();
     }
 
     private Routing reminder(Map<String, Object> data) {
@@ -201,6 +246,18 @@ public class EventRouting {
                 .orElse(Routing.NONE);
     }
 
+    /**
+     * To the participants the event names ({@code participantIds}, written when the meeting may be
+     * gone by the time it is routed: an end, a cancellation, a deletion), else to the meeting's.
+     */
+    private Routing toParticipants(Map<String, Object> data, String event, Map<String, Object> payload) {
+        if (data.get("participantIds") instanceof List<?> ids) {
+            List<String> recipients = ids.stream().filter(String.class::isInstance).map(String.class::cast).toList();
+            return recipients.isEmpty() ? Routing.NONE : deliveries(Delivery.toUsers(event, payload, recipients));
+        }
+        return toParticipants(text(data, "meetingId"), event, payload);
+    }
+
     private Optional<Meeting> meeting(String id) {
         return id == null || !MeetingId.isValid(id) ? Optional.empty() : meetings.findById(new MeetingId(id));
     }
@@ -216,6 +273,13 @@ public class EventRouting {
     private static String text(Map<String, Object> data, String key) {
         Object value = data.get(key);
         return value == null ? null : value.toString();
+    }
+
+    /** The notification as the event carries it: the list's own shape, {@code GET /api/notifications}. */
+    private static Map<String, Object> payload(Map<?, ?> shown) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        shown.forEach((key, value) -> map.put(String.valueOf(key), value));
+        return map;
     }
 
     /** An ordered map that, unlike Map.of, keeps nulls (the seed's payloads have optional fields). */

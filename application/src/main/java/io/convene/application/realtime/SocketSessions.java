@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.convene.application.presence.Presence;
 import io.convene.application.shared.Actor;
 import io.convene.application.shared.UnitOfWork;
+import io.convene.domain.meeting.Meetings;
 import io.convene.domain.notification.Notification;
 import io.convene.domain.notification.Notifications;
 import java.time.Clock;
@@ -15,32 +16,43 @@ import org.springframework.stereotype.Service;
 
 /**
  * A user's socket came or went. On (re)connect the user gets what is still live for them:
- * rings still ringing ({@code call:incoming}), reminders still shown ({@code meeting:reminder})
- * and their own presence ({@code presence:update}, seed 002: "send immediate presence:update on reconnect").
+ * the rooms of the meetings and calls they are in now, rings still ringing ({@code call:incoming}),
+ * reminders still shown ({@code meeting:reminder}) and their own presence ({@code presence:update},
+ * seed 002: "send immediate presence:update on reconnect").
  */
 @Service
 public class SocketSessions {
 
     private static final int LIMIT = 100;
 
+    /**
+     * What a new socket gets: the rooms it joins ({@code meeting:<id>} of each meeting or call in
+     * progress its user is in, at most {@value #LIMIT}) and the deliveries for it alone.
+     */
+    public record Connected(List<String> rooms, List<Delivery> deliveries) {}
+
     private final Presence presences;
     private final Notifications notifications;
+    private final Meetings meetings;
     private final ObjectMapper json;
     private final UnitOfWork work;
     private final Clock clock;
 
-    SocketSessions(Presence presences, Notifications notifications, ObjectMapper json,
+    SocketSessions(Presence presences, Notifications notifications, Meetings meetings, ObjectMapper json,
                    UnitOfWork work, Clock clock) {
         this.presences = presences;
         this.notifications = notifications;
+        this.meetings = meetings;
         this.json = json;
         this.work = work;
         this.clock = clock;
     }
 
-    /** Deliveries for the new socket only (the gateway sends them to it, not to the user's room). */
-    public List<Delivery> connected(Actor actor, String connectionId) {
+    /** The new socket's rooms and deliveries (the gateway sends them to it only, not to the user's room). */
+    public Connected connected(Actor actor, String connectionId) {
         presences.connected(actor.id(), connectionId);
+        List<String> rooms = work.read(() -> meetings.attendingNow(actor.id(), LIMIT)).stream()
+                .map(Delivery::meetingRoom).toList();
         List<Delivery> live = new ArrayList<>();
         List<String> me = List.of(Delivery.userRoom(actor.id()));
         work.read(() -> notifications.active(actor.id(), clock.instant(), LIMIT)).forEach(n -> {
@@ -56,9 +68,9 @@ public class SocketSessions {
             }
         });
         presences.of(List.of(actor.id())).forEach(p -> live.add(new Delivery("presence:update", EventRouting.payload(
-                "userId", p.userId(), "status", p.status(), "lastSeen", p.lastSeen() == null ? null : p.lastSeen().toString()),
-                me)));
-        return live;
+                "userId", p.userId(), "status", p.status(), "lastSeen", p.lastSeen() == null ? null : p.lastSeen().toString(),
+                "inCall", p.inCall()), me)));
+        return new Connected(rooms, live);
     }
 
     public void disconnected(String userId, String connectionId) {

@@ -1,9 +1,14 @@
 package io.convene.domain.notification;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.convene.domain.event.EventOutbox;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,29 +17,40 @@ import org.springframework.stereotype.Component;
 /**
  * Per-user notifications. At most one of a kind per meeting and user (the
  * unique key), so a reminder job that runs twice notifies once.
+ *
+ * <p>Every row written here tells its user, in the same transaction (the outbox):
+ * {@code notification.created} when one is shown (added or shown afresh) with the notification as
+ * the list shows it, {@code notification.dismissed} when the user dismisses one ({@code reason:
+ * dismissed}) or it is withdrawn before (a cancelled or rescheduled meeting's reminders, a deleted
+ * meeting's notices: {@code reason: withdrawn}). So no writer can forget to.
  */
 @Component
 public class Notifications {
 
-    private final JdbcClient jdbc;
-    private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private static final String COLUMNS =
+            "id, user_id, type, meeting_id, title, data::text as data, created_at, expires_at, dismissed_at";
 
-    Notifications(JdbcClient jdbc, com.fasterxml.jackson.databind.ObjectMapper json) {
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+    private final EventOutbox outbox;
+
+    Notifications(JdbcClient jdbc, ObjectMapper json, EventOutbox outbox) {
         this.jdbc = jdbc;
         this.json = json;
+        this.outbox = outbox;
     }
 
     /** Adds the notification unless the user has one of this type for this meeting; true if added. */
-    public boolean addOnce(String userId, String type, String meetingId, String title, java.util.Map<String, ?> data,
+    public boolean addOnce(String userId, String type, String meetingId, String title, Map<String, ?> data,
                            Instant now, Instant expiresAt) {
-        return insert("do nothing", userId, type, meetingId, title, data, now, expiresAt) == 1;
+        return insert("do nothing", userId, type, meetingId, title, data, now, expiresAt);
     }
 
     /**
      * Shows the notification afresh: adds it, or renews the user's one of this type for this
      * meeting (new text, times, not dismissed). A ringing phone that rings again shows again.
      */
-    public void addOrRenew(String userId, String type, String meetingId, String title, java.util.Map<String, ?> data,
+    public void addOrRenew(String userId, String type, String meetingId, String title, Map<String, ?> data,
                            Instant now, Instant expiresAt) {
         insert("""
                 do update set title = excluded.title, data = excluded.data, created_at = excluded.created_at,
@@ -42,18 +58,18 @@ public class Notifications {
                 userId, type, meetingId, title, data, now, expiresAt);
     }
 
-    private int insert(String onConflict, String userId, String type, String meetingId, String title,
-                       java.util.Map<String, ?> data, Instant now, Instant expiresAt) {
+    private boolean insert(String onConflict, String userId, String type, String meetingId, String title,
+                           Map<String, ?> data, Instant now, Instant expiresAt) {
         String dataJson;
         try {
             dataJson = json.writeValueAsString(data);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("notification data is not serialisable", e);
         }
-        return jdbc.sql("""
+        Optional<Notification> written = jdbc.sql("""
                 insert into notification (id, user_id, type, meeting_id, title, data, created_at, expires_at)
                 values (:id, :user, :type, :meeting, :title, cast(:data as jsonb), :now, :expires)
-                on conflict (meeting_id, user_id, type) """ + onConflict)
+                on conflict (meeting_id, user_id, type) """ + onConflict + " returning " + COLUMNS)
                 .param("id", UUID.randomUUID())
                 .param("user", userId)
                 .param("type", type)
@@ -62,14 +78,36 @@ public class Notifications {
                 .param("data", dataJson)
                 .param("now", Timestamp.from(now))
                 .param("expires", expiresAt == null ? null : Timestamp.from(expiresAt))
-                .update();
+                .query(Notifications::map).optional();
+        written.ifPresent(n -> outbox.append("notification.created", subject(n),
+                Map.of("userId", n.userId(), "notification", shown(n))));
+        return written.isPresent();
+    }
+
+    /**
+     * The notification as the user's list shows it ({@code GET /api/notifications}):
+     * {@code {id, type, meetingId, title, data, createdAt, expiresAt}}, {@code data} as JSON.
+     */
+    public Map<String, Object> shown(Notification n) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", n.id().toString());
+        view.put("type", n.type());
+        view.put("meetingId", n.meetingId());
+        view.put("title", n.title());
+        try {
+            view.put("data", n.data() == null ? null : json.readTree(n.data()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("notification " + n.id() + " holds data that is not JSON", e);
+        }
+        view.put("createdAt", n.createdAt().toString());
+        view.put("expiresAt", n.expiresAt() == null ? null : n.expiresAt().toString());
+        return view;
     }
 
     /** The user's notifications that are neither dismissed nor expired, newest first. */
     public List<Notification> active(String userId, Instant now, int limit) {
-        return jdbc.sql("""
-                select id, user_id, type, meeting_id, title, data::text as data, created_at, expires_at, dismissed_at
-                from notification
+        return jdbc.sql("select " + COLUMNS + """
+                 from notification
                 where user_id = :user and dismissed_at is null and (expires_at is null or expires_at > :now)
                 order by created_at desc limit :limit""")
                 .param("user", userId).param("now", Timestamp.from(now)).param("limit", limit)
@@ -77,27 +115,31 @@ public class Notifications {
     }
 
     public List<Notification> forMeeting(String meetingId) {
-        return jdbc.sql("""
-                select id, user_id, type, meeting_id, title, data::text as data, created_at, expires_at, dismissed_at
-                from notification where meeting_id = :meeting order by created_at""")
+        return jdbc.sql("select " + COLUMNS + " from notification where meeting_id = :meeting order by created_at")
                 .param("meeting", meetingId).query(Notifications::map).list();
     }
 
     public Optional<Notification> find(UUID id) {
-        return jdbc.sql("""
-                select id, user_id, type, meeting_id, title, data::text as data, created_at, expires_at, dismissed_at
-                from notification where id = :id""").param("id", id).query(Notifications::map).optional();
+        return jdbc.sql("select " + COLUMNS + " from notification where id = :id")
+                .param("id", id).query(Notifications::map).optional();
     }
 
-    public void dismiss(UUID id, Instant now) {
-        jdbc.sql("update notification set dismissed_at = :now where id = :id and dismissed_at is null")
-                .param("id", id).param("now", Timestamp.from(now)).update();
+    /** The user dismisses it; true unless it was dismissed already. */
+    public boolean dismiss(UUID id, Instant now) {
+        Optional<Notification> dismissed = jdbc.sql("""
+                update notification set dismissed_at = :now where id = :id and dismissed_at is null""" + " returning " + COLUMNS)
+                .param("id", id).param("now", Timestamp.from(now)).query(Notifications::map).optional();
+        dismissed.ifPresent(n -> gone(n, "dismissed"));
+        return dismissed.isPresent();
     }
 
     /** Withdraws the meeting's notifications of these types, shown or dismissed (cancel, a new start time). */
     public int withdraw(String meetingId, Collection<String> types) {
-        return jdbc.sql("delete from notification where meeting_id = :meeting and type in (:types)")
-                .param("meeting", meetingId).param("types", types).update();
+        List<Notification> withdrawn = jdbc.sql("""
+                delete from notification where meeting_id = :meeting and type in (:types)""" + " returning " + COLUMNS)
+                .param("meeting", meetingId).param("types", types).query(Notifications::map).list();
+        withdrawn.stream().filter(n -> n.dismissedAt() == null).forEach(n -> gone(n, "withdrawn"));
+        return withdrawn.size();
     }
 
     /**
@@ -108,7 +150,19 @@ public class Notifications {
     public void deleteTransient(String meetingId) {
         jdbc.sql("""
                 delete from notification where meeting_id = :meeting
-                and (type like 'meeting.%' or type = 'call.incoming')""").param("meeting", meetingId).update();
+                and (type like 'meeting.%' or type = 'call.incoming')""" + " returning " + COLUMNS)
+                .param("meeting", meetingId).query(Notifications::map).list()
+                .stream().filter(n -> n.dismissedAt() == null).forEach(n -> gone(n, "withdrawn"));
+    }
+
+    private void gone(Notification n, String reason) {
+        outbox.append("notification.dismissed", subject(n), Map.of("notificationId", n.id().toString(),
+                "userId", n.userId(), "reason", reason));
+    }
+
+    /** Keyed like the meeting's own events (in order with them), or by the user when it names no meeting. */
+    private static String subject(Notification n) {
+        return n.meetingId() != null ? n.meetingId() : n.userId();
     }
 
     private static Notification map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
