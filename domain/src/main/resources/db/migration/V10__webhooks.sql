@@ -34,7 +34,7 @@ create table webhook_delivery (
     unique (webhook_id, event_id)
 );
 create index webhook_delivery_log on webhook_delivery (webhook_id, created_at desc);
-create index webhook_delivery_unsent on webhook_delivery (claimed_until) where state = 'pending' and attempts = 0;
+create index webhook_delivery_unsent on webhook_delivery (claimed_until) where state = 'pending';
 create index webhook_delivery_created on webhook_delivery (created_at);
 
 create table webhook_attempt (

@@ -33,7 +33,7 @@ public class WebhookDeliveries {
     /**
      * Adds the delivery unless this webhook already has one for this event; true if added.
      * {@code claimedUntil}: the inserting node sends the first attempt until then, after that the
-     * recovery sweep may.
+     * recovery sweep may (whole microseconds: it is also the claim's token, see {@link #take}).
      */
     public boolean addOnce(WebhookDelivery d, Instant claimedUntil) {
         return jdbc.sql("""
@@ -53,14 +53,15 @@ public class WebhookDeliveries {
     }
 
     /**
-     * Claims deliveries whose first attempt never happened and whose claim lapsed (the node that
-     * inserted them died before sending): each is then claimed by this caller until {@code until}.
+     * Claims pending deliveries (a first attempt or a replay) whose claim lapsed — the node that
+     * claimed them died before sending, or its sender was full: each is then claimed by this
+     * caller until {@code until}.
      */
     public List<UUID> claimUnsent(Instant now, Instant until, int limit) {
         return jdbc.sql("""
                 update webhook_delivery set claimed_until = :until
                 where id in (select id from webhook_delivery
-                             where state = 'pending' and attempts = 0 and claimed_until < :now
+                             where state = 'pending' and claimed_until < :now
                              order by claimed_until limit :limit for update skip locked)
                 returning id""")
                 .param("now", Timestamp.from(now)).param("until", Timestamp.from(until)).param("limit", limit)
@@ -88,6 +89,19 @@ public class WebhookDeliveries {
                 .param("response", cut(outcome.responseExcerpt(), MAX_TEXT)).param("error", cut(outcome.error(), MAX_ERROR))
                 .update();
         return true;
+    }
+
+    /**
+     * The sender takes a claimed delivery just before it sends: only while the claim is still
+     * {@code token} (the time it was claimed until, as set by whoever claimed it), so a delivery
+     * that the recovery sweep re-claimed meanwhile is not sent twice. Holds it until {@code until}.
+     */
+    public boolean take(UUID id, Instant token, Instant until) {
+        return jdbc.sql("""
+                update webhook_delivery set claimed_until = :until
+                where id = :id and state = 'pending' and claimed_until = :token""")
+                .param("id", id).param("token", Timestamp.from(token)).param("until", Timestamp.from(until))
+                .update() == 1;
     }
 
     public void setState(UUID id, String state, Instant now) {
