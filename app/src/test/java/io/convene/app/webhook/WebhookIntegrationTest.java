@@ -2,7 +2,6 @@ package io.convene.app.webhook;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
@@ -10,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.convene.app.support.Json;
 import io.convene.app.support.MeetingFixtures;
@@ -54,7 +54,7 @@ class WebhookIntegrationTest extends MeetingFixtures {
     @Test
     void a_meeting_created_by_alice_reaches_her_webhook_signed_so_that_an_independent_verifier_accepts_it() throws Exception {
         String path = "/hooks/" + UUID.randomUUID();
-        TestReceivers.SERVER.stubFor(post(urlEqualTo(path)).willReturn(ok()));
+        TestReceivers.SERVER.stubFor(WireMock.post(urlEqualTo(path)).willReturn(ok()));
         JsonNode webhook = register("alice", path, List.of("meeting.created"));
         String secret = webhook.get("secret").asText();
 
@@ -75,10 +75,10 @@ class WebhookIntegrationTest extends MeetingFixtures {
     @Test
     void another_users_webhook_is_404_and_bob_does_not_receive_events_of_meetings_he_is_not_in() throws Exception {
         String bobPath = "/hooks/" + UUID.randomUUID();
-        TestReceivers.SERVER.stubFor(post(urlEqualTo(bobPath)).willReturn(ok()));
+        TestReceivers.SERVER.stubFor(WireMock.post(urlEqualTo(bobPath)).willReturn(ok()));
         JsonNode bobs = register("bob", bobPath, List.of("*"));
         String alicePath = "/hooks/" + UUID.randomUUID();
-        TestReceivers.SERVER.stubFor(post(urlEqualTo(alicePath)).willReturn(ok()));
+        TestReceivers.SERVER.stubFor(WireMock.post(urlEqualTo(alicePath)).willReturn(ok()));
         register("alice", alicePath, List.of("meeting.created"));
 
         String id = bobs.get("id").asText();
@@ -97,9 +97,9 @@ class WebhookIntegrationTest extends MeetingFixtures {
     @Test
     void a_receiver_that_fails_with_500_then_recovers_gets_the_same_webhook_id_on_the_retry() throws Exception {
         String path = "/hooks/" + UUID.randomUUID();
-        TestReceivers.SERVER.stubFor(post(urlEqualTo(path)).inScenario(path).whenScenarioStateIs(STARTED)
+        TestReceivers.SERVER.stubFor(WireMock.post(urlEqualTo(path)).inScenario(path).whenScenarioStateIs(STARTED)
                 .willReturn(aResponse().withStatus(500).withBody("boom")).willSetStateTo("recovered"));
-        TestReceivers.SERVER.stubFor(post(urlEqualTo(path)).inScenario(path).whenScenarioStateIs("recovered")
+        TestReceivers.SERVER.stubFor(WireMock.post(urlEqualTo(path)).inScenario(path).whenScenarioStateIs("recovered")
                 .willReturn(ok()));
         JsonNode webhook = register("alice", path, List.of("meeting.created"));
 
@@ -134,9 +134,9 @@ class WebhookIntegrationTest extends MeetingFixtures {
     void a_redirect_to_a_private_address_is_not_followed_but_recorded_as_a_failed_attempt() throws Exception {
         String path = "/hooks/" + UUID.randomUUID();
         String target = "/hooks/" + UUID.randomUUID();
-        TestReceivers.SERVER.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(302)
+        TestReceivers.SERVER.stubFor(WireMock.post(urlEqualTo(path)).willReturn(aResponse().withStatus(302)
                 .withHeader("Location", TestReceivers.url(target))));
-        TestReceivers.SERVER.stubFor(post(urlEqualTo(target)).willReturn(ok()));
+        TestReceivers.SERVER.stubFor(WireMock.post(urlEqualTo(target)).willReturn(ok()));
         JsonNode webhook = register("alice", path, List.of("meeting.created"));
 
         createMeeting("alice", meeting("Redirected"));
@@ -150,7 +150,7 @@ class WebhookIntegrationTest extends MeetingFixtures {
     void a_410_disables_the_webhook_at_once_notifies_its_owner_and_later_events_are_skipped_until_replayed()
             throws Exception {
         String path = "/hooks/" + UUID.randomUUID();
-        TestReceivers.SERVER.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(410)));
+        TestReceivers.SERVER.stubFor(WireMock.post(urlEqualTo(path)).willReturn(aResponse().withStatus(410)));
         JsonNode webhook = register("alice", path, List.of("meeting.created"));
         String id = webhook.get("id").asText();
 
@@ -167,7 +167,7 @@ class WebhookIntegrationTest extends MeetingFixtures {
         assertThat(post("/api/webhooks/" + id + "/replay", tokens.of("alice"),
                 Json.write(Map.of("since", since.toString()))).statusCode()).as("disabled: enable first").isEqualTo(409);
 
-        TestReceivers.SERVER.stubFor(post(urlEqualTo(path)).willReturn(ok()));
+        TestReceivers.SERVER.stubFor(WireMock.post(urlEqualTo(path)).willReturn(ok()));
         assertThat(send("PATCH", "/api/webhooks/" + id, tokens.of("alice"), "{\"active\":true}").statusCode()).isEqualTo(200);
         HttpResponse<String> replayed = post("/api/webhooks/" + id + "/replay", tokens.of("alice"),
                 Json.write(Map.of("since", since.toString())));
@@ -180,7 +180,7 @@ class WebhookIntegrationTest extends MeetingFixtures {
     @Test
     void after_a_rotation_deliveries_carry_two_signatures_one_per_secret() throws Exception {
         String path = "/hooks/" + UUID.randomUUID();
-        TestReceivers.SERVER.stubFor(post(urlEqualTo(path)).willReturn(ok()));
+        TestReceivers.SERVER.stubFor(WireMock.post(urlEqualTo(path)).willReturn(ok()));
         JsonNode webhook = register("alice", path, List.of("meeting.created"));
         String old = webhook.get("secret").asText();
 
@@ -241,7 +241,7 @@ class WebhookIntegrationTest extends MeetingFixtures {
         ProcessInstance[] found = new ProcessInstance[1];
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             found[0] = runtime.createProcessInstanceQuery().processDefinitionKey(WebhookDeliveryProcess.KEY)
-                    .variableValueEquals(WebhookDeliveryProcess.Variables.WEBHOOK_ID, webhookId).singleResult();
+                    .variableValueEquals(WebhookDeliveryProcess.Variables.WEBHOOK, webhookId).singleResult();
             return found[0] != null;
         });
         return found[0];
