@@ -22,6 +22,7 @@ final class DataDirSecrets {
 
     static final String JITSI_APP_SECRET = "convene.conference.jitsi.app-secret";
     static final String JITSI_SECRET_FILE = "jitsi/app-secret";
+    static final String WEBHOOK_KEYSET_FILE = "webhooks/keyset.json";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -36,6 +37,18 @@ final class DataDirSecrets {
             return Map.of();
         }
         return Map.of(JITSI_APP_SECRET, readOrCreate(dataDir.resolve(JITSI_SECRET_FILE)));
+    }
+
+    /**
+     * Where the webhook secrets' keyset lives in this data folder ({@code <data-dir>/webhooks/keyset.json},
+     * made by the app on first start), unless {@code CONVENE_WEBHOOKS_KEYSET}/{@code _FILE} is set.
+     */
+    static Map<String, Object> webhookKeyset(Environment env, Path dataDir) {
+        if (hasText(env.getProperty("convene.webhooks.keyset")) || hasText(env.getProperty("convene.webhooks.keyset-file"))) {
+            return Map.of();
+        }
+        return Map.of("convene.webhooks.keyset-file", dataDir.resolve(WEBHOOK_KEYSET_FILE).toString(),
+                "convene.webhooks.create-keyset", "true");
     }
 
     /** The secret in {@code file}; if there is none, 32 random bytes (64 hex characters) written there first. */

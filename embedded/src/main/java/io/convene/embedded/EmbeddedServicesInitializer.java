@@ -71,17 +71,19 @@ public class EmbeddedServicesInitializer implements ApplicationContextInitialize
 
     /**
      * Secrets a feature needs that nobody configured, made once per data folder, so every
-     * feature works out of the box: the Jitsi app secret (joins of JITSI meetings and calls).
+     * feature works out of the box: the Jitsi app secret (joins of JITSI meetings and calls) and
+     * the keyset that encrypts webhook secrets ({@code <data-dir>/webhooks/keyset.json}).
      */
     private static Map<String, Object> secrets(ConfigurableEnvironment env) {
         Path dataDir = dataDir(env);
         try {
-            Map<String, Object> jitsi = DataDirSecrets.jitsi(env, dataDir);
-            if (!jitsi.isEmpty()) {
+            Map<String, Object> secrets = new HashMap<>(DataDirSecrets.jitsi(env, dataDir));
+            if (!secrets.isEmpty()) {
                 log.info("Jitsi app secret: the embedded default's, in " + dataDir.resolve(DataDirSecrets.JITSI_SECRET_FILE)
                         + " (set JITSI_APP_SECRET to use another)");
             }
-            return jitsi;
+            secrets.putAll(DataDirSecrets.webhookKeyset(env, dataDir));
+            return secrets;
         } catch (IOException e) {
             throw new IllegalStateException("cannot make the Jitsi app secret under " + dataDir + ": " + e.getMessage(), e);
         }

@@ -9,6 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Appends domain events to the outbox table. It must run inside the transaction
@@ -22,10 +24,13 @@ public class EventOutbox {
     private final ObjectMapper json;
     private final Clock clock;
 
-    EventOutbox(JdbcClient jdbc, ObjectMapper json, Clock clock) {
+    private final OutboxSignal signal;
+
+    EventOutbox(JdbcClient jdbc, ObjectMapper json, Clock clock, OutboxSignal signal) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.signal = signal;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -40,7 +45,25 @@ public class EventOutbox {
                 .param("time", Timestamp.from(event.time()))
                 .param("data", event.dataJson())
                 .update();
+        wakeRelayAfterCommit();
         return event;
+    }
+
+    /** Once per transaction: after it commits, the relay sends at once. */
+    private void wakeRelayAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()
+                && !TransactionSynchronizationManager.hasResource(signal)) {
+            TransactionSynchronizationManager.bindResource(signal, Boolean.TRUE);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(signal);
+                    if (status == STATUS_COMMITTED) {
+                        signal.signal();
+                    }
+                }
+            });
+        }
     }
 
     private String toJson(Object data) {

@@ -63,4 +63,9 @@ class KafkaEventsConfiguration {
                             EventsTopicProperties properties, Clock clock, MeterRegistry meters) {
         return new OutboxRelay(outbox, cloudEventTemplate, properties, clock, meters);
     }
+
+    @Bean
+    RelayWakeup relayWakeup(OutboxRelay outboxRelay, io.convene.domain.event.OutboxSignal signal) {
+        return new RelayWakeup(outboxRelay, signal);
+    }
 }

@@ -1,0 +1,149 @@
+package io.convene.application.webhook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.convene.application.shared.UnitOfWork;
+import io.convene.domain.meeting.Meeting;
+import io.convene.domain.meeting.MeetingId;
+import io.convene.domain.meeting.Meetings;
+import io.convene.domain.meeting.Participant;
+import io.convene.domain.webhook.Webhook;
+import io.convene.domain.webhook.WebhookDeliveries;
+import io.convene.domain.webhook.WebhookDelivery;
+import io.convene.domain.webhook.Webhooks;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/**
+ * A domain event from the topic becomes one delivery per webhook that wants it: org-wide
+ * webhooks get every catalogue event; a user's webhook the events of meetings and calls its
+ * owner may see (a participant; a deleted meeting's event names its recipients). Each delivery
+ * is inserted once per (webhook, event) — a replayed topic adds nothing — and claimed by this
+ * node for its first attempt, which {@link WebhookAttempts} makes after the commit. A disabled
+ * webhook's deliveries are logged as skipped, to be replayed once it is enabled again.
+ */
+@Service
+public class WebhookDispatch {
+
+    /** One event as the topic carries it. */
+    public record Event(UUID id, String type, String subject, Instant time, Map<String, Object> data) {}
+
+    /** A delivery this node claimed: send it while the claim {@code token} holds. */
+    public record Claimed(UUID deliveryId, Instant token) {}
+
+    private static final List<String> RECIPIENT_FIELDS = List.of("recipients", "participantIds", "userIds");
+
+    private final Webhooks webhooks;
+    private final WebhookDeliveries deliveries;
+    private final Meetings meetings;
+    private final WebhookProperties properties;
+    private final ObjectMapper json;
+    private final UnitOfWork work;
+    private final Clock clock;
+
+    WebhookDispatch(Webhooks webhooks, WebhookDeliveries deliveries, Meetings meetings, WebhookProperties properties,
+                    ObjectMapper json, UnitOfWork work, Clock clock) {
+        this.webhooks = webhooks;
+        this.deliveries = deliveries;
+        this.meetings = meetings;
+        this.properties = properties;
+        this.json = json;
+        this.work = work;
+        this.clock = clock;
+    }
+
+    /** The deliveries of {@code events}, written in one transaction; those this node must now send. */
+    public List<Claimed> dispatch(List<Event> events) {
+        List<Event> catalogued = events.stream().filter(e -> WebhookCatalogue.known(e.type())).toList();
+        if (catalogued.isEmpty()) {
+            return List.of();
+        }
+        return work.write(() -> {
+            List<Claimed> claimed = new ArrayList<>();
+            Map<String, List<Webhook>> byType = new LinkedHashMap<>();
+            for (Event event : catalogued) {
+                List<Webhook> wanting = byType.computeIfAbsent(event.type(), webhooks::subscribedTo).stream()
+                        .filter(w -> !event.time().isBefore(w.createdAt())) // no events from before it existed
+                        .toList();
+                if (wanting.isEmpty()) {
+                    continue;
+                }
+                Set<String> audience = wanting.stream().allMatch(Webhook::orgWide) ? Set.of() : audience(event);
+                String body = body(event);
+                Instant now = clock.instant();
+                Instant token = now.plus(properties.claim()).truncatedTo(ChronoUnit.MICROS);
+                for (Webhook webhook : wanting) {
+                    if (!webhook.orgWide() && !audience.contains(webhook.ownerId())) {
+                        continue;
+                    }
+                    UUID id = UUID.randomUUID();
+                    WebhookDelivery delivery = new WebhookDelivery(id, webhook.id(), event.id(), "msg_" + event.id(),
+                            event.type(), body, webhook.active() ? WebhookDelivery.PENDING : WebhookDelivery.SKIPPED,
+                            0, now, now, null);
+                    if (deliveries.addOnce(delivery, webhook.active() ? token : null) && webhook.active()) {
+                        claimed.add(new Claimed(id, token));
+                    }
+                }
+            }
+            return claimed;
+        });
+    }
+
+    /** Who may see the event: the users it names, and the participants of its meeting or call. */
+    private Set<String> audience(Event event) {
+        Set<String> users = new HashSet<>();
+        for (String field : RECIPIENT_FIELDS) {
+            if (event.data().get(field) instanceof List<?> ids) {
+                ids.forEach(id -> users.add(String.valueOf(id)));
+            }
+        }
+        String meetingId = text(event.data().get("meetingId"), text(event.data().get("callId"), event.subject()));
+        if (MeetingId.isValid(meetingId)) {
+            meetings.findById(new MeetingId(meetingId)).map(Meeting::participants)
+                    .ifPresent(ps -> ps.stream().map(Participant::userId).forEach(users::add));
+        }
+        return users;
+    }
+
+    /** Standard Webhooks' body: {type, timestamp, data}; data too large is cut to its ids. */
+    private String body(Event event) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", event.type());
+        body.put("timestamp", event.time().toString());
+        body.put("data", event.data());
+        String text = write(body);
+        if (text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > properties.maxBodyBytes()) {
+            Map<String, Object> ids = new LinkedHashMap<>();
+            event.data().forEach((k, v) -> {
+                if (k.endsWith("Id") && v instanceof String) {
+                    ids.put(k, v);
+                }
+            });
+            ids.put("truncated", true);
+            body.put("data", ids);
+            text = write(body);
+        }
+        return text;
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event data is not serialisable", e);
+        }
+    }
+
+    private static String text(Object value, String fallback) {
+        return value instanceof String s && !s.isBlank() ? s : fallback;
+    }
+}
