@@ -82,6 +82,10 @@ public class EventRouting {
                     : deliveries(Delivery.toUsers("notification:dismissed", payload("notificationId",
                             data.get("notificationId"), "reason", data.getOrDefault("reason", "dismissed")),
                             List.of(text(data, "userId"))));
+            case "webhook.disabled" -> text(data, "ownerId") == null ? Routing.NONE
+                    : deliveries(Delivery.toUsers("webhook:disabled", payload("webhookId", data.get("webhookId"),
+                            "url", data.get("url"), "reason", data.get("reason"), "disabledAt", data.get("disabledAt")),
+                            List.of(text(data, "ownerId"))));
             default -> Routing.NONE;
         });
     }
