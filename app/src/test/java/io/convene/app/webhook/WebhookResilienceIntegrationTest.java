@@ -16,6 +16,8 @@ import io.convene.app.support.Json;
 import io.convene.app.support.MeetingFixtures;
 import io.convene.embedded.EmbeddedKafkaControl;
 import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -34,13 +36,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Webhooks through a Kafka outage and a restart of the consumer: every (event, webhook) delivery
- * reaches the receiver, and no {@code webhook-id} arrives twice as a first attempt. The receivers
- * answer 200, so a delivery is exactly one request and one attempt; a second request would be a
- * duplicate.
+ * Webhooks through a Kafka outage and restarts — of the consumer, and of a whole node on the
+ * same stack ({@link AnotherNode}): every (event, webhook) delivery reaches the receiver, and no
+ * {@code webhook-id} arrives twice as a first attempt. The receivers answer 200, so a delivery is
+ * exactly one request and one attempt; a second request would be a duplicate.
  */
 class WebhookResilienceIntegrationTest extends MeetingFixtures {
 
@@ -51,6 +54,10 @@ class WebhookResilienceIntegrationTest extends MeetingFixtures {
     JdbcClient jdbc;
     @Autowired
     WebhookEvents webhookEvents;
+    @Autowired
+    Environment environment;
+    @Autowired
+    Clock clock;
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
     @Value("${convene.events.topic:convene.events}")
@@ -134,6 +141,41 @@ class WebhookResilienceIntegrationTest extends MeetingFixtures {
         assertEachDeliveredOnceInOneAttempt(path, webhookId, meetings);
     }
 
+    @Test
+    void a_node_stopped_in_the_middle_of_its_deliveries_and_started_again_loses_none_and_sends_none_twice()
+            throws Exception {
+        // given: a receiver taking 1 s a request; events waiting in Kafka for a node that sends one
+        // delivery at a time (the shared context's consumer is off, so that node reads them all alone)
+        String path = receiver(1000);
+        String webhookId = register("alice", path);
+        List<String> meetings = new ArrayList<>();
+        webhookEvents.stop();
+        for (int i = 0; i < 20; i++) {
+            meetings.add(createMeeting("alice", meeting("Before the restart " + i)));
+        }
+        String oneSender = "--convene.webhooks.sender-threads=1";
+
+        // when: the node stops (as on SIGTERM) once a few were sent, the rest committed and unsent;
+        // events keep coming while it is down, and it starts again
+        Instant stopping;
+        try (AnotherNode node = AnotherNode.start(environment, oneSender)) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> requests(path).size() >= 3);
+            stopping = clock.instant();
+        }
+        for (int i = 0; i < 3; i++) {
+            meetings.add(createMeeting("alice", meeting("While the node is down " + i)));
+        }
+        try (AnotherNode again = AnotherNode.start(environment, oneSender)) {
+            awaitDelivered(webhookId, meetings.size());
+        }
+
+        // then
+        assertEachDeliveredOnceInOneAttempt(path, webhookId, meetings);
+        assertThat(committedBeforeAndSentAfter(webhookId, stopping))
+                .as("deliveries the node committed but had not sent when it began to stop (its one sender "
+                        + "finishes at most one after that)").isGreaterThan(1);
+    }
+
     // --- helpers
 
     /** A receiver answering 200 after {@code delayMillis}; its path. */
@@ -163,6 +205,14 @@ class WebhookResilienceIntegrationTest extends MeetingFixtures {
     private long countIn(String webhookId, String state) {
         return jdbc.sql("select count(*) from webhook_delivery where webhook_id = cast(:w as uuid) and state = :s")
                 .param("w", webhookId).param("s", state).query(Long.class).single();
+    }
+
+    /** Deliveries committed before {@code time} whose (first) attempt was recorded after it. */
+    private long committedBeforeAndSentAfter(String webhookId, Instant time) {
+        return jdbc.sql("""
+                        select count(*) from webhook_delivery d join webhook_attempt a on a.delivery_id = d.id
+                        where d.webhook_id = cast(:w as uuid) and d.created_at < :t and a.number = 1 and a.attempted_at > :t""")
+                .param("w", webhookId).param("t", Timestamp.from(time)).query(Long.class).single();
     }
 
     private void awaitDelivered(String webhookId, int count) {
