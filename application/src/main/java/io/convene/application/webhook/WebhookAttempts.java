@@ -86,15 +86,29 @@ public class WebhookAttempts implements WebhookRetries, DisposableBean {
     public void submit(List<Claimed> claimed) {
         for (Claimed c : claimed) {
             try {
-                senders.execute(() -> {
-                    try {
-                        send(c);
-                    } catch (RuntimeException e) {
-                        log.warn("webhook delivery {} not sent now (the sweep retries it): {}", c.deliveryId(), e.toString());
-                    }
-                });
+                senders.execute(new Send(c));
             } catch (RejectedExecutionException e) {
                 meters.counter("convene.webhooks.sender.full").increment();
+            }
+        }
+    }
+
+    /** A queued send; the pool's queue holds these, so a stopping node knows which claims it hands back. */
+    private final class Send implements Runnable {
+
+        private final Claimed claimed;
+
+        Send(Claimed claimed) {
+            this.claimed = claimed;
+        }
+
+        @Override
+        public void run() {
+            try {
+                send(claimed);
+            } catch (RuntimeException e) {
+                log.warn("webhook delivery {} not finished now (the sweep takes it once its claim lapses): {}",
+                        claimed.deliveryId(), e.toString());
             }
         }
     }
@@ -214,8 +228,31 @@ public class WebhookAttempts implements WebhookRetries, DisposableBean {
                 "outcome", outcome.succeeded() ? "delivered" : outcome.status() == 0 ? "no_response" : "failed").increment();
     }
 
+    /**
+     * A node that stops (a restart, a deploy) lets the attempts under way finish and be recorded
+     * — interrupting one would lose its outcome after the receiver got it, and the sweep would
+     * send it again as a second first attempt — and hands the queued ones back at once, so that
+     * any node's sweep sends them without waiting for their claim to lapse. Runs before the
+     * database pool closes (this bean depends on it).
+     */
     @Override
-    public void destroy() {
-        senders.shutdownNow();
+    public void destroy() throws InterruptedException {
+        List<Runnable> queued = new ArrayList<>();
+        senders.getQueue().drainTo(queued);
+        senders.shutdown();
+        List<Claimed> unsent = queued.stream().filter(Send.class::isInstance).map(r -> ((Send) r).claimed).toList();
+        if (!unsent.isEmpty()) {
+            try {
+                int released = work.write(() -> unsent.stream()
+                        .mapToInt(c -> deliveries.release(c.deliveryId(), c.token(), clock.instant()) ? 1 : 0).sum());
+                log.info("webhooks: {} queued deliveries handed back to the recovery sweep", released);
+            } catch (RuntimeException e) {
+                log.warn("webhooks: {} queued deliveries wait for their claims to lapse: {}", unsent.size(), e.toString());
+            }
+        }
+        if (!senders.awaitTermination(properties.claim().toMillis(), TimeUnit.MILLISECONDS)) {
+            log.warn("webhooks: attempts still under way after {}; stopped (the sweep sends them again)", properties.claim());
+            senders.shutdownNow();
+        }
     }
 }

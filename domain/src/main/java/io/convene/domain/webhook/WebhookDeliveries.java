@@ -104,6 +104,18 @@ public class WebhookDeliveries {
                 .update() == 1;
     }
 
+    /**
+     * Hands a claimed delivery back unsent (its node stops): while the claim is still {@code token},
+     * it lapses {@code now}, so the recovery sweep of any node takes it at its next run.
+     */
+    public boolean release(UUID id, Instant token, Instant now) {
+        return jdbc.sql("""
+                update webhook_delivery set claimed_until = :now
+                where id = :id and state = 'pending' and claimed_until = :token""")
+                .param("id", id).param("token", Timestamp.from(token)).param("now", Timestamp.from(now))
+                .update() == 1;
+    }
+
     public void setState(UUID id, String state, Instant now) {
         jdbc.sql("update webhook_delivery set state = :state, updated_at = :now where id = :id")
                 .param("id", id).param("state", state).param("now", Timestamp.from(now)).update();
