@@ -1,11 +1,9 @@
 package io.convene.api.realtime;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.convene.api.events.TopicEvent;
 import io.convene.application.realtime.EventRouting;
 import io.convene.application.realtime.Routing;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -80,15 +78,8 @@ public class RealtimeEvents implements SmartLifecycle {
     /** One structured-mode CloudEvent (JSON) → routed deliveries → this node's sockets. */
     void handle(String value) {
         try {
-            JsonNode event = json.readTree(value);
-            JsonNode data = event.get("data");
-            if (data == null && event.hasNonNull("data_base64")) {
-                data = json.readTree(new String(Base64.getDecoder().decode(event.get("data_base64").asText()),
-                        StandardCharsets.UTF_8));
-            }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> fields = data == null || !data.isObject() ? Map.of() : json.convertValue(data, Map.class);
-            Routing routed = routing.route(event.path("type").asText(), event.path("subject").asText(), fields);
+            TopicEvent event = TopicEvent.parse(json, value);
+            Routing routed = routing.route(event.type(), event.subject(), event.data());
             if (!routed.isEmpty()) {
                 gateway.apply(routed);
             }

@@ -1,18 +1,14 @@
 package io.convene.api.webhook;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.convene.api.events.TopicEvent;
 import io.convene.application.webhook.WebhookAttempts;
 import io.convene.application.webhook.WebhookDispatch;
 import io.convene.application.webhook.WebhookDispatch.Event;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -91,16 +87,8 @@ public class WebhookEvents implements SmartLifecycle {
 
     private Event parse(String value) {
         try {
-            JsonNode event = json.readTree(value);
-            JsonNode data = event.get("data");
-            if (data == null && event.hasNonNull("data_base64")) {
-                data = json.readTree(new String(Base64.getDecoder().decode(event.get("data_base64").asText()),
-                        StandardCharsets.UTF_8));
-            }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> fields = data == null || !data.isObject() ? Map.of() : json.convertValue(data, Map.class);
-            return new Event(UUID.fromString(event.path("id").asText()), event.path("type").asText(),
-                    event.path("subject").asText(), Instant.parse(event.path("time").asText()), fields);
+            TopicEvent event = TopicEvent.parse(json, value);
+            return new Event(event.id(), event.type(), event.subject(), event.time(), event.data());
         } catch (Exception e) {
             log.warn("webhooks: an event that is not a readable CloudEvent is skipped: {}", e.toString());
             return null;

@@ -34,7 +34,8 @@ public final class SecondNode implements AutoCloseable {
             "spring.kafka.bootstrap-servers",
             "convene.storage.endpoint", "convene.storage.access-key", "convene.storage.secret-key",
             "convene.identity.issuer-uri", "convene.identity.admin-client-secret",
-            "convene.conference.jitsi.app-secret", "convene.portal.url");
+            "convene.conference.jitsi.app-secret", "convene.portal.url",
+            "convene.webhooks.keyset-file", "convene.webhooks.egress.allowed-targets");
 
     private final ConfigurableApplicationContext context;
 
@@ -42,8 +43,11 @@ public final class SecondNode implements AutoCloseable {
         this.context = context;
     }
 
-    /** Starts an instance on the stack that {@code first} (the tests' shared context) uses. */
-    public static SecondNode sharingStackOf(Environment first) {
+    /**
+     * Starts an instance on the stack that {@code first} (the tests' shared context) uses;
+     * {@code settings} ({@code --key=value}) are its own.
+     */
+    public static SecondNode sharingStackOf(Environment first, String... settings) {
         List<String> args = new ArrayList<>();
         for (String key : SHARED_STACK) {
             String value = first.getProperty(key);
@@ -55,6 +59,7 @@ public final class SecondNode implements AutoCloseable {
         args.add("--convene.realtime.port=0");
         args.add("--camunda.bpm.process-engine-name=node2");
         args.add("--camunda.bpm.webapp.enabled=false");
+        args.addAll(List.of(settings));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ConveneApplication.class)
                 .main(ConveneApplication.class)
                 .profiles("test")

@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.convene.api.webhook.WebhookEvents;
 import io.convene.app.support.Json;
+import io.convene.app.support.SecondNode;
 import io.convene.app.support.MeetingFixtures;
 import io.convene.embedded.EmbeddedKafkaControl;
 import java.net.http.HttpResponse;
@@ -41,7 +42,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Webhooks through a Kafka outage and restarts — of the consumer, and of a whole node on the
- * same stack ({@link AnotherNode}): every (event, webhook) delivery reaches the receiver, and no
+ * same stack ({@link SecondNode}): every (event, webhook) delivery reaches the receiver, and no
  * {@code webhook-id} arrives twice as a first attempt. The receivers answer 200, so a delivery is
  * exactly one request and one attempt; a second request would be a duplicate.
  */
@@ -158,14 +159,14 @@ class WebhookResilienceIntegrationTest extends MeetingFixtures {
         // when: the node stops (as on SIGTERM) once a few were sent, the rest committed and unsent;
         // events keep coming while it is down, and it starts again
         Instant stopping;
-        try (AnotherNode node = AnotherNode.start(environment, oneSender)) {
+        try (SecondNode node = SecondNode.sharingStackOf(environment, oneSender)) {
             await().atMost(Duration.ofSeconds(60)).until(() -> requests(path).size() >= 3);
             stopping = clock.instant();
         }
         for (int i = 0; i < 3; i++) {
             meetings.add(createMeeting("alice", meeting("While the node is down " + i)));
         }
-        try (AnotherNode again = AnotherNode.start(environment, oneSender)) {
+        try (SecondNode again = SecondNode.sharingStackOf(environment, oneSender)) {
             awaitDelivered(webhookId, meetings.size());
         }
 
