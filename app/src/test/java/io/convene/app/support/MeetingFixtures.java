@@ -23,7 +23,24 @@ public abstract class MeetingFixtures extends StackTestBase {
     protected String createMeeting(String owner, Map<String, Object> body) throws Exception {
         HttpResponse<String> created = post("/api/meetings", tokens.of(owner), Json.write(body));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return Json.of(created).get("meetingId").asText();
+        String id = Json.of(created).get("meetingId").asText();
+        made.add(Map.entry(owner, id));
+        return id;
+    }
+
+    /** The meetings this test made, owner and id. */
+    private final java.util.List<Map.Entry<String, String>> made = new java.util.ArrayList<>();
+
+    /**
+     * Deletes the meetings this test made (as their owners). For tests whose meetings are only a
+     * means (an event to deliver): left alive, their reminders fire whenever a later test moves
+     * Camunda's clock, and fill their participants' notification lists.
+     */
+    protected void deleteMeetingsMade() throws Exception {
+        for (Map.Entry<String, String> meeting : made) {
+            send("DELETE", "/api/meetings/" + meeting.getValue(), tokens.of(meeting.getKey()), null);
+        }
+        made.clear();
     }
 
     protected long meetingCount() {

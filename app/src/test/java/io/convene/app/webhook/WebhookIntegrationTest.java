@@ -30,6 +30,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -49,6 +50,11 @@ class WebhookIntegrationTest extends MeetingFixtures {
     @Override
     protected JdbcClient jdbc() {
         return jdbc;
+    }
+
+    @AfterEach
+    void meetingsGo() throws Exception {
+        deleteMeetingsMade(); // their reminders would fire in later tests that move Camunda's clock
     }
 
     @Test

@@ -80,6 +80,7 @@ class WebhookResilienceIntegrationTest extends MeetingFixtures {
         for (String id : registered) { // later tests' meetings need not reach these receivers
             send("DELETE", "/api/webhooks/" + id, tokens.of("alice"), null);
         }
+        deleteMeetingsMade();
     }
 
     @Test
