@@ -118,35 +118,37 @@ public class WebhookDeliveries {
      * attempt was recorded meanwhile ({@code expectedAttempts}); false when it was.
      */
     public boolean recordAttempt(UUID id, int expectedAttempts, SendOutcome outcome, Instant at, String newState) {
-        int updated = jdbc.sql("""
-                update webhook_delivery set attempts = attempts + 1, state = :state, claimed_until = null, updated_at = :at
-                where id = :id and attempts = :expected""")
-                .param("id", id).param("expected", expectedAttempts).param("state", newState)
-                .param("at", Timestamp.from(at)).update();
-        if (updated == 0) {
-            return false;
-        }
-        jdbc.sql("""
+        // one statement (one round trip): the attempt row is written only when the guarded update matched
+        return jdbc.sql("""
+                with updated as (
+                    update webhook_delivery set attempts = attempts + 1, state = :state, claimed_until = null,
+                        updated_at = :at
+                    where id = :id and attempts = :expected
+                    returning id)
                 insert into webhook_attempt (delivery_id, number, attempted_at, status_code, duration_ms, response, error)
-                values (:id, :number, :at, :status, :duration, :response, :error)""")
-                .param("id", id).param("number", expectedAttempts + 1).param("at", Timestamp.from(at))
+                select id, cast(:number as int), cast(:at as timestamptz), cast(:status as int),
+                       cast(:duration as bigint), cast(:response as varchar), cast(:error as varchar)
+                from updated""")
+                .param("id", id).param("expected", expectedAttempts).param("state", newState)
+                .param("number", expectedAttempts + 1).param("at", Timestamp.from(at))
                 .param("status", outcome.status()).param("duration", outcome.durationMillis())
                 .param("response", cut(outcome.responseExcerpt(), MAX_TEXT)).param("error", cut(outcome.error(), MAX_ERROR))
-                .update();
-        return true;
+                .update() == 1;
     }
 
     /**
      * The sender takes a claimed delivery just before it sends: only while the claim is still
      * {@code token} (the time it was claimed until, as set by whoever claimed it), so a delivery
-     * that the recovery sweep re-claimed meanwhile is not sent twice. Holds it until {@code until}.
+     * that the recovery sweep re-claimed meanwhile is not sent twice. Holds it until {@code until}
+     * and returns it (without its attempt log) — empty when it was not taken.
      */
-    public boolean take(UUID id, Instant token, Instant until) {
+    public Optional<WebhookDelivery> take(UUID id, Instant token, Instant until) {
         return jdbc.sql("""
                 update webhook_delivery set claimed_until = :until
-                where id = :id and state = 'pending' and claimed_until = :token""")
+                where id = :id and state = 'pending' and claimed_until = :token
+                returning *""")
                 .param("id", id).param("token", Timestamp.from(token)).param("until", Timestamp.from(until))
-                .update() == 1;
+                .query(WebhookDeliveries::map).optional();
     }
 
     public void setState(UUID id, String state, Instant now) {
