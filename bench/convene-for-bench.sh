@@ -3,7 +3,7 @@
 # only), waits until it is up, and stops it and removes its data when the script exits.
 # Sets: root, data, app (the pid), pg_driver (the PostgreSQL JDBC driver from ~/.m2).
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-jar="$root/app/target/convene.jar"
+jar="${CONVENE_BENCH_JAR:-$root/app/target/convene.jar}"   # another build's jar, e.g. to compare two versions
 [ -f "$jar" ] || (cd "$root" && ./mvnw -q -B -ntp -pl app -am package -DskipTests)
 data="$(mktemp -d)"
 pg_driver="$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | grep -v sources | sort -V | tail -1)"
