@@ -98,6 +98,8 @@ public class WebhookBenchmark {
         int meetings = Integer.parseInt(arg(args, "--meetings", "50"));
         int drainSeconds = Integer.parseInt(arg(args, "--drain", "120"));
         double eventRate = rate / webhooks;
+        long appPid = Long.parseLong(arg(args, "--app-pid", "0"));
+        String pgPidFile = arg(args, "--pg-pid-file", "");
         String api = "http://127.0.0.1:" + apiPort;
         System.setProperty("sun.net.httpserver.nodelay", "true"); // no Nagle delay on the receivers' answers
 
@@ -141,17 +143,21 @@ public class WebhookBenchmark {
         // warm-up of the API path (JIT), no webhook registered yet
         pace("warm-up", eventRate, Math.max(5, baselineSeconds / 2), 32, (i, due) -> patch(http, api, token, meetingIds, i, due));
         String load0 = loadAverage();
+        Cpu cpu0 = Cpu.now(appPid, pgPidFile);
         Paced apiAlone = pace("API alone (no webhook)", eventRate, baselineSeconds, 32,
                 (i, due) -> patch(http, api, token, meetingIds, i, due));
         String load1 = loadAverage();
+        Cpu cpu1 = Cpu.now(appPid, pgPidFile);
 
         HttpClient plain = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         pace("warm-up", rate, Math.max(5, baselineSeconds / 2), 32, (i, due) -> post(plain, receiverPort + (int) (i % receivers), i, due));
         baselineMicros.clear();
+        Cpu cpu2 = Cpu.now(appPid, pgPidFile);
         Paced receiverAlone = pace("receiver round trip (plain HTTP client)", rate, baselineSeconds, 32,
                 (i, due) -> post(plain, receiverPort + (int) (i % receivers), i, due));
         String load2 = loadAverage();
+        Cpu cpu3 = Cpu.now(appPid, pgPidFile);
 
         // the webhooks: even ones org-wide, odd ones the owner's own (they see the meetings they own)
         byte[][] keysByHook = new byte[webhooks][];
@@ -171,6 +177,7 @@ public class WebhookBenchmark {
         hookKeys = keysByHook;
         TimeUnit.SECONDS.sleep(1);
 
+        Cpu cpu4 = Cpu.now(appPid, pgPidFile);
         long loadStartMicros = micros(Instant.now());
         Paced withWebhooks = pace("API with webhooks", eventRate, seconds, 32,
                 (i, due) -> patch(http, api, token, meetingIds, i, due));
@@ -201,6 +208,7 @@ public class WebhookBenchmark {
         while (System.nanoTime() < drainUntil && (firstAttempts() < expected || retries() < expectedRetries)) {
             TimeUnit.MILLISECONDS.sleep(200);
         }
+        Cpu cpu5 = Cpu.now(appPid, pgPidFile);
         System.err.printf("bench: drained: %d of %d first attempts, %d of %d retries%n", firstAttempts(), expected,
                 retries(), expectedRetries);
 
@@ -209,6 +217,7 @@ public class WebhookBenchmark {
         long[] commitToFirst = new long[(int) expected];
         int measured = 0;
         long lastFirst = 0;
+        long firstCommit = events.stream().mapToLong(Event::occurredMicros).min().orElse(0);
         for (Event e : events) {
             for (int n = 0; n < webhooks; n++) {
                 Pair p = pairs.get(n + "|msg_" + e.id());
@@ -274,6 +283,8 @@ public class WebhookBenchmark {
                 steady.length == 0 ? 0 : steady[steady.length / 2]);
         System.out.printf("| last first attempt after the end of the load | %.2f s |%n",
                 Math.max(0, lastFirst - loadEndMicros) / 1e6);
+        System.out.printf("| all first attempts, first commit → last first attempt | %d in %.1f s = **%.1f/s** |%n",
+                measured, (lastFirst - firstCommit) / 1e6, measured / ((lastFirst - firstCommit) / 1e6));
         System.out.printf("| lost (expected − received) | **%d** of %d |%n", lost, expected);
         System.out.printf("| pairs with exactly one first attempt (and at most the one retry owed) | %d of %d; extra arrivals: **%d**; unexpected pairs: %d |%n",
                 onlyOnce, pairs.size(), extra, unexpected);
@@ -302,6 +313,14 @@ public class WebhookBenchmark {
         System.out.println();
         System.out.printf("load average (1 min) at: API baseline start %s, end %s; receiver baseline end %s; webhook load end %s%n",
                 load0, load1, load2, load3);
+        System.out.println();
+        System.out.println("CPU used (seconds of one core; /proc): what each phase cost, whatever else ran on the machine");
+        System.out.println();
+        System.out.println("| phase | wall s | Convene JVM | PostgreSQL | load client + receivers | per unit (all three) |");
+        System.out.println("|---|---|---|---|---|---|");
+        System.out.println(cpu0.row("API alone", cpu1, apiAlone.done(), "PATCH"));
+        System.out.println(cpu2.row("receiver round trip, plain client", cpu3, receiverAlone.done(), "request"));
+        System.out.println(cpu4.row("webhooks: load + drain (first attempts, retries)", cpu5, expected, "delivery"));
         System.out.printf("throughput ratio webhooks / receiver baseline: %.2f%n",
                 (inWindow / windowSeconds) / (receiverAlone.done() / receiverAlone.seconds()));
         boolean met = inWindow / windowSeconds >= 300 * 0.98 && lost == 0 && extra == 0 && badSignatures.get() == 0;
@@ -311,6 +330,68 @@ public class WebhookBenchmark {
     }
 
     record Event(UUID id, long occurredMicros) {}
+
+    /** CPU seconds so far of the Convene JVM, its PostgreSQL (postmaster, reaped and live backends) and this client. */
+    record Cpu(long wallNanos, double app, double postgres, double client) {
+        static Cpu now(long appPid, String pgPidFile) {
+            double pg = 0;
+            try {
+                if (!pgPidFile.isEmpty()) {
+                    long postmaster = Long.parseLong(Files.readAllLines(Path.of(pgPidFile)).get(0).trim());
+                    pg = ticks(postmaster, true);
+                    try (var procs = Files.list(Path.of("/proc"))) {
+                        for (Path proc : (Iterable<Path>) procs::iterator) {
+                            String name = proc.getFileName().toString();
+                            if (name.chars().allMatch(Character::isDigit) && parentOf(Long.parseLong(name)) == postmaster) {
+                                pg += ticks(Long.parseLong(name), false);
+                            }
+                        }
+                    }
+                }
+            } catch (Exception e) {
+                pg = Double.NaN;
+            }
+            double client = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+            return new Cpu(System.nanoTime(), appPid == 0 ? Double.NaN : ticks(appPid, false), pg, client);
+        }
+
+        String row(String phase, Cpu end, long units, String unit) {
+            double wall = (end.wallNanos - wallNanos) / 1e9;
+            double a = end.app - app;
+            double p = end.postgres - postgres;
+            double c = end.client - client;
+            return String.format("| %s | %.1f | %.1f (%.2f cores) | %.1f (%.2f cores) | %.1f (%.2f cores) | %.2f ms per %s (JVM %.2f) |",
+                    phase, wall, a, a / wall, p, p / wall, c, c / wall, (a + p + c) * 1000 / units, unit, a * 1000 / units);
+        }
+
+        /** utime + stime (+ the reaped children's when asked), in seconds; /proc counts in 1/100 s. */
+        static double ticks(long pid, boolean children) {
+            try {
+                String[] f = stat(pid);
+                double t = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                if (children) {
+                    t += Long.parseLong(f[13]) + Long.parseLong(f[14]);
+                }
+                return t / 100.0;
+            } catch (Exception e) {
+                return 0;
+            }
+        }
+
+        static long parentOf(long pid) {
+            try {
+                return Long.parseLong(stat(pid)[1]);
+            } catch (Exception e) {
+                return -1;
+            }
+        }
+
+        /** The fields after the command name: [0] state, [1] ppid, ... [11] utime, [12] stime, [13] cutime, [14] cstime. */
+        static String[] stat(long pid) throws Exception {
+            String line = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            return line.substring(line.lastIndexOf(')') + 2).split(" ");
+        }
+    }
 
     static long firstAttempts() {
         return pairs.size();

@@ -21,10 +21,9 @@ export CONVENE_PORT=28080 CONVENE_REALTIME_PORT=28081 CONVENE_KEYCLOAK_PORT=2818
        CONVENE_WEBHOOKS_ALLOWED_TARGETS=127.0.0.1:28191,127.0.0.1:28192
 source "$(dirname "${BASH_SOURCE[0]}")/convene-for-bench.sh"
 echo "bench: $rate deliveries/s ($webhooks webhooks) for $seconds s; load average $(cut -d' ' -f1-3 /proc/loadavg) ..." >&2
-cpu_before="$(ps -o times= -p "$app")"
+pg_pid_file="$(find "$data" -maxdepth 4 -name postmaster.pid | head -1)"
 timeout 1800 java -cp "$pg_driver" "$root/bench/WebhookBenchmark.java" --seconds "$seconds" --rate "$rate" --baseline-seconds "$baseline" \
   --webhooks "$webhooks" --receivers "$receivers" --api-port 28080 --issuer-port 28190 --receiver-port 28191 \
-  --db jdbc:postgresql://127.0.0.1:25433/postgres
-echo "Convene's CPU during the benchmark phases: $(( $(ps -o times= -p "$app") - cpu_before )) s (JVM incl. embedded Kafka; PostgreSQL is its own process)"
+  --db jdbc:postgresql://127.0.0.1:25433/postgres --app-pid "$app" --pg-pid-file "$pg_pid_file"
 grep -E "WARN|ERROR" "$data/app.log" | grep -iv "deprecat" | tail -20 >&2 || true
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1), load average now $(cut -d' ' -f1-3 /proc/loadavg)"
