@@ -3,12 +3,13 @@
 # only), waits until it is up, and stops it and removes its data when the script exits.
 # Sets: root, data, app (the pid), pg_driver (the PostgreSQL JDBC driver from ~/.m2).
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-jar="$root/app/target/convene.jar"
+jar="${CONVENE_BENCH_JAR:-$root/app/target/convene.jar}"   # another build's jar, e.g. to compare two versions
 [ -f "$jar" ] || (cd "$root" && ./mvnw -q -B -ntp -pl app -am package -DskipTests)
 data="$(mktemp -d)"
 pg_driver="$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | grep -v sources | sort -V | tail -1)"
 export CONVENE_DATA_DIR="$data" CONVENE_BIND_ADDRESS=127.0.0.1
-setsid java -Xmx1g --add-opens java.base/java.lang=ALL-UNNAMED -jar "$jar" > "$data/app.log" 2>&1 &
+# CONVENE_BENCH_JAVA_OPTS: extra JVM options for this Convene (e.g. a flight recording); none by default
+setsid java -Xmx1g ${CONVENE_BENCH_JAVA_OPTS:-} --add-opens java.base/java.lang=ALL-UNNAMED -jar "$jar" > "$data/app.log" 2>&1 &
 app=$!
 stop() { status=$?; kill -TERM "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; rm -rf "$data"; exit "$status"; }
 trap stop EXIT

@@ -125,13 +125,12 @@ public class WebhookAttempts implements WebhookRetries, DisposableBean {
     /** A first attempt or a replay, while this node's claim holds. */
     void send(Claimed claimed) {
         Instant now = clock.instant();
-        if (!work.write(() -> deliveries.take(claimed.deliveryId(), claimed.token(),
-                now.plus(properties.claim()).truncatedTo(ChronoUnit.MICROS)))) {
-            return; // the sweep re-claimed it, or it was sent already
-        }
-        Optional<Target> target = work.read(() -> target(claimed.deliveryId()));
+        // one short transaction takes the delivery and reads its webhook (the HTTP request holds none)
+        Optional<Target> target = work.write(() -> deliveries.take(claimed.deliveryId(), claimed.token(),
+                        now.plus(properties.claim()).truncatedTo(ChronoUnit.MICROS))
+                .flatMap(d -> webhooks.find(d.webhookId()).map(w -> new Target(d, w))));
         if (target.isEmpty()) {
-            return; // its webhook was deleted
+            return; // the sweep re-claimed it, it was sent already, or its webhook was deleted
         }
         WebhookDelivery delivery = target.get().delivery();
         Webhook webhook = target.get().webhook();

@@ -3,24 +3,26 @@ package io.convene.application.webhook;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.convene.application.shared.UnitOfWork;
-import io.convene.domain.meeting.Meeting;
 import io.convene.domain.meeting.MeetingId;
 import io.convene.domain.meeting.Meetings;
 import io.convene.domain.meeting.Participant;
 import io.convene.domain.webhook.Webhook;
 import io.convene.domain.webhook.WebhookDeliveries;
+import io.convene.domain.webhook.WebhookDeliveries.NewDelivery;
 import io.convene.domain.webhook.WebhookDelivery;
 import io.convene.domain.webhook.Webhooks;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /**
@@ -68,8 +70,11 @@ public class WebhookDispatch {
             return List.of();
         }
         return work.write(() -> {
-            List<Claimed> claimed = new ArrayList<>();
+            List<NewDelivery> added = new ArrayList<>();
             Map<String, List<Webhook>> byType = new LinkedHashMap<>();
+            Map<String, Set<String>> participants = new HashMap<>(); // per batch: a meeting read once
+            Instant now = clock.instant();
+            Instant token = now.plus(properties.claim()).truncatedTo(ChronoUnit.MICROS);
             for (Event event : catalogued) {
                 List<Webhook> wanting = byType.computeIfAbsent(event.type(), webhooks::subscribedTo).stream()
                         .filter(w -> !event.time().isBefore(w.createdAt())) // no events from before it existed
@@ -77,29 +82,26 @@ public class WebhookDispatch {
                 if (wanting.isEmpty()) {
                     continue;
                 }
-                Set<String> audience = wanting.stream().allMatch(Webhook::orgWide) ? Set.of() : audience(event);
+                Set<String> audience = wanting.stream().allMatch(Webhook::orgWide) ? Set.of() : audience(event, participants);
                 String body = body(event);
-                Instant now = clock.instant();
-                Instant token = now.plus(properties.claim()).truncatedTo(ChronoUnit.MICROS);
                 for (Webhook webhook : wanting) {
                     if (!webhook.orgWide() && !audience.contains(webhook.ownerId())) {
                         continue;
                     }
-                    UUID id = UUID.randomUUID();
-                    WebhookDelivery delivery = new WebhookDelivery(id, webhook.id(), event.id(), "msg_" + event.id(),
-                            event.type(), body, webhook.active() ? WebhookDelivery.PENDING : WebhookDelivery.SKIPPED,
-                            0, now, now, null);
-                    if (deliveries.addOnce(delivery, webhook.active() ? token : null) && webhook.active()) {
-                        claimed.add(new Claimed(id, token));
-                    }
+                    WebhookDelivery delivery = new WebhookDelivery(UUID.randomUUID(), webhook.id(), event.id(),
+                            "msg_" + event.id(), event.type(), body,
+                            webhook.active() ? WebhookDelivery.PENDING : WebhookDelivery.SKIPPED, 0, now, now, null);
+                    added.add(new NewDelivery(delivery, webhook.active() ? token : null));
                 }
             }
-            return claimed;
+            Set<UUID> inserted = deliveries.addEachOnce(added); // one statement for the batch
+            return added.stream().filter(n -> n.claimedUntil() != null && inserted.contains(n.delivery().id()))
+                    .map(n -> new Claimed(n.delivery().id(), token)).toList();
         });
     }
 
     /** Who may see the event: the users it names, and the participants of its meeting or call. */
-    private Set<String> audience(Event event) {
+    private Set<String> audience(Event event, Map<String, Set<String>> participants) {
         Set<String> users = new HashSet<>();
         for (String field : RECIPIENT_FIELDS) {
             if (event.data().get(field) instanceof List<?> ids) {
@@ -108,8 +110,9 @@ public class WebhookDispatch {
         }
         String meetingId = text(event.data().get("meetingId"), text(event.data().get("callId"), event.subject()));
         if (MeetingId.isValid(meetingId)) {
-            meetings.findById(new MeetingId(meetingId)).map(Meeting::participants)
-                    .ifPresent(ps -> ps.stream().map(Participant::userId).forEach(users::add));
+            users.addAll(participants.computeIfAbsent(meetingId, id -> meetings.findById(new MeetingId(id))
+                    .map(m -> m.participants().stream().map(Participant::userId).collect(Collectors.toSet()))
+                    .orElse(Set.of())));
         }
         return users;
     }

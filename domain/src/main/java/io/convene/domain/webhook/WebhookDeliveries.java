@@ -7,9 +7,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -23,6 +25,8 @@ public class WebhookDeliveries {
 
     private static final int MAX_TEXT = 1024;
     private static final int MAX_ERROR = 500;
+    /** Bodies are at most ~20 KB: a statement stays within a few MB. */
+    private static final int MAX_ROWS_PER_INSERT = 200;
 
     private final JdbcClient jdbc;
 
@@ -30,21 +34,62 @@ public class WebhookDeliveries {
         this.jdbc = jdbc;
     }
 
+    /** A delivery to add, and until when the inserting node claims its first attempt (null: none). */
+    public record NewDelivery(WebhookDelivery delivery, Instant claimedUntil) {}
+
     /**
-     * Adds the delivery unless this webhook already has one for this event; true if added.
+     * Adds each delivery unless its webhook already has one for its event (also one earlier in
+     * the same list); returns the ids of those added. One statement per 200 deliveries — not one
+     * round trip per row — so the consumer keeps up with a fan-out to many webhooks.
      * {@code claimedUntil}: the inserting node sends the first attempt until then, after that the
      * recovery sweep may (whole microseconds: it is also the claim's token, see {@link #take}).
      */
-    public boolean addOnce(WebhookDelivery d, Instant claimedUntil) {
+    public Set<UUID> addEachOnce(List<NewDelivery> added) {
+        Set<UUID> inserted = new HashSet<>();
+        for (int from = 0; from < added.size(); from += MAX_ROWS_PER_INSERT) {
+            inserted.addAll(insert(added.subList(from, Math.min(added.size(), from + MAX_ROWS_PER_INSERT))));
+        }
+        return inserted;
+    }
+
+    private List<UUID> insert(List<NewDelivery> added) {
+        int n = added.size();
+        String[] ids = new String[n];
+        String[] webhooks = new String[n];
+        String[] events = new String[n];
+        String[] messages = new String[n];
+        String[] types = new String[n];
+        String[] bodies = new String[n];
+        String[] states = new String[n];
+        String[] claimed = new String[n];
+        String[] created = new String[n];
+        for (int i = 0; i < n; i++) {
+            WebhookDelivery d = added.get(i).delivery();
+            Instant until = added.get(i).claimedUntil();
+            ids[i] = d.id().toString();
+            webhooks[i] = d.webhookId().toString();
+            events[i] = d.eventId().toString();
+            messages[i] = d.messageId();
+            types[i] = d.eventType();
+            bodies[i] = d.body();
+            states[i] = d.state();
+            claimed[i] = until == null ? null : until.toString();
+            created[i] = d.createdAt().toString();
+        }
         return jdbc.sql("""
                 insert into webhook_delivery (id, webhook_id, event_id, message_id, event_type, body, state,
                                               claimed_until, created_at, updated_at)
-                values (:id, :webhook, :event, :message, :type, :body, :state, :claimed, :now, :now)
-                on conflict (webhook_id, event_id) do nothing""")
-                .param("id", d.id()).param("webhook", d.webhookId()).param("event", d.eventId())
-                .param("message", d.messageId()).param("type", d.eventType()).param("body", d.body())
-                .param("state", d.state()).param("claimed", claimedUntil == null ? null : Timestamp.from(claimedUntil))
-                .param("now", Timestamp.from(d.createdAt())).update() == 1;
+                select id, webhook, event, message, type, body, state, claimed, created, created
+                from unnest(cast(:ids as uuid[]), cast(:webhooks as uuid[]), cast(:events as uuid[]),
+                            cast(:messages as text[]), cast(:types as text[]), cast(:bodies as text[]),
+                            cast(:states as text[]), cast(:claimed as timestamptz[]), cast(:created as timestamptz[]))
+                     with ordinality as d (id, webhook, event, message, type, body, state, claimed, created, n)
+                order by n
+                on conflict (webhook_id, event_id) do nothing
+                returning id""")
+                .param("ids", ids).param("webhooks", webhooks).param("events", events).param("messages", messages)
+                .param("types", types).param("bodies", bodies).param("states", states).param("claimed", claimed)
+                .param("created", created).query(UUID.class).list();
     }
 
     public Optional<WebhookDelivery> find(UUID id) {
@@ -73,35 +118,37 @@ public class WebhookDeliveries {
      * attempt was recorded meanwhile ({@code expectedAttempts}); false when it was.
      */
     public boolean recordAttempt(UUID id, int expectedAttempts, SendOutcome outcome, Instant at, String newState) {
-        int updated = jdbc.sql("""
-                update webhook_delivery set attempts = attempts + 1, state = :state, claimed_until = null, updated_at = :at
-                where id = :id and attempts = :expected""")
-                .param("id", id).param("expected", expectedAttempts).param("state", newState)
-                .param("at", Timestamp.from(at)).update();
-        if (updated == 0) {
-            return false;
-        }
-        jdbc.sql("""
+        // one statement (one round trip): the attempt row is written only when the guarded update matched
+        return jdbc.sql("""
+                with updated as (
+                    update webhook_delivery set attempts = attempts + 1, state = :state, claimed_until = null,
+                        updated_at = :at
+                    where id = :id and attempts = :expected
+                    returning id)
                 insert into webhook_attempt (delivery_id, number, attempted_at, status_code, duration_ms, response, error)
-                values (:id, :number, :at, :status, :duration, :response, :error)""")
-                .param("id", id).param("number", expectedAttempts + 1).param("at", Timestamp.from(at))
+                select id, cast(:number as int), cast(:at as timestamptz), cast(:status as int),
+                       cast(:duration as bigint), cast(:response as varchar), cast(:error as varchar)
+                from updated""")
+                .param("id", id).param("expected", expectedAttempts).param("state", newState)
+                .param("number", expectedAttempts + 1).param("at", Timestamp.from(at))
                 .param("status", outcome.status()).param("duration", outcome.durationMillis())
                 .param("response", cut(outcome.responseExcerpt(), MAX_TEXT)).param("error", cut(outcome.error(), MAX_ERROR))
-                .update();
-        return true;
+                .update() == 1;
     }
 
     /**
      * The sender takes a claimed delivery just before it sends: only while the claim is still
      * {@code token} (the time it was claimed until, as set by whoever claimed it), so a delivery
-     * that the recovery sweep re-claimed meanwhile is not sent twice. Holds it until {@code until}.
+     * that the recovery sweep re-claimed meanwhile is not sent twice. Holds it until {@code until}
+     * and returns it (without its attempt log) — empty when it was not taken.
      */
-    public boolean take(UUID id, Instant token, Instant until) {
+    public Optional<WebhookDelivery> take(UUID id, Instant token, Instant until) {
         return jdbc.sql("""
                 update webhook_delivery set claimed_until = :until
-                where id = :id and state = 'pending' and claimed_until = :token""")
+                where id = :id and state = 'pending' and claimed_until = :token
+                returning *""")
                 .param("id", id).param("token", Timestamp.from(token)).param("until", Timestamp.from(until))
-                .update() == 1;
+                .query(WebhookDeliveries::map).optional();
     }
 
     /**
