@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param authTimeout      a socket that has not sent a valid token by then is refused
  * @param maxSubscriptions presence subscriptions per socket
  * @param maxPayloadBytes  the largest frame or polling body accepted
- * @param handlerThreads   threads that run inbound events and connects (never on Netty's event loop)
+ * @param handlerThreads   threads that run inbound events, and as many for sockets' connect/disconnect bookkeeping (never on Netty's event loop)
  * @param presenceDigest   how often each socket with subscriptions receives {@code presence:bulk_update}
  * @param tokenCheck       how often each socket's token {@code exp} is checked against the app's clock
  */

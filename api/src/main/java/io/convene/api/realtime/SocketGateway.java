@@ -34,8 +34,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -63,9 +65,12 @@ public class SocketGateway implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SocketGateway.class);
 
-    /** One authenticated socket; {@code expiresAt} is its token's {@code exp}. */
+    /**
+     * One authenticated socket; {@code expiresAt} is its token's {@code exp}; {@code recorded}
+     * completes once presence has counted it (its disconnect is recorded only after that).
+     */
     record Session(Actor actor, SocketIOClient client, Set<String> subscriptions, Instant expiresAt,
-                   AtomicBoolean expired) {}
+                   AtomicBoolean expired, CompletableFuture<Void> recorded) {}
 
     private final RealtimeProperties properties;
     private final JwtDecoder jwtDecoder;
@@ -76,6 +81,7 @@ public class SocketGateway implements SmartLifecycle {
     private final Map<UUID, Session> authenticated = new ConcurrentHashMap<>();
     private ScheduledExecutorService timers;
     private ThreadPoolExecutor handlers;
+    private ThreadPoolExecutor lifecycle;
     private volatile SocketIOServer server;
     private volatile int port;
 
@@ -100,6 +106,10 @@ public class SocketGateway implements SmartLifecycle {
         timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "realtime-timer"));
         handlers = new ThreadPoolExecutor(properties.handlerThreads(), properties.handlerThreads(), 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(1000), r -> daemon(r, "realtime-handler"));
+        // connects and disconnects are never dropped (a dropped disconnect would leave its user online
+        // while this node lives): their queue is bounded by the sockets, at most one of each per socket
+        lifecycle = new ThreadPoolExecutor(properties.handlerThreads(), properties.handlerThreads(), 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> daemon(r, "realtime-lifecycle"));
         SocketIOServer created = new SocketIOServer(configuration());
         Namespace root = (Namespace) created.getNamespace(Namespace.DEFAULT_NAME);
         root.addAuthTokenListener(this::authenticate);
@@ -126,6 +136,7 @@ public class SocketGateway implements SmartLifecycle {
         if (timers != null) {
             timers.shutdownNow();
             handlers.shutdownNow();
+            lifecycle.shutdownNow();
         }
     }
 
@@ -190,11 +201,18 @@ public class SocketGateway implements SmartLifecycle {
         }
         Actor actor = Actors.of(jwt);
         Instant expiresAt = jwt.getExpiresAt() == null ? clock.instant().plus(Duration.ofHours(1)) : jwt.getExpiresAt();
-        authenticated.put(client.getSessionId(), new Session(actor, client, ConcurrentHashMap.newKeySet(), expiresAt,
-                new AtomicBoolean()));
+        Session session = new Session(actor, client, ConcurrentHashMap.newKeySet(), expiresAt, new AtomicBoolean(),
+                new CompletableFuture<>());
+        authenticated.put(client.getSessionId(), session);
         client.joinRoom(Delivery.userRoom(actor.id()));
-        run(() -> sessions.connected(actor, client.getSessionId().toString()).forEach(d ->
-                client.sendEvent(d.event(), d.payload())));
+        lifecycle(() -> {
+            try {
+                sessions.connected(actor, client.getSessionId().toString()).forEach(d ->
+                        client.sendEvent(d.event(), d.payload()));
+            } finally {
+                session.recorded().complete(null);
+            }
+        });
         return AuthTokenResult.AuthTokenResultSuccess;
     }
 
@@ -263,7 +281,24 @@ public class SocketGateway implements SmartLifecycle {
     private void disconnected(SocketIOClient client) {
         Session session = authenticated.remove(client.getSessionId());
         if (session != null) {
-            run(() -> sessions.disconnected(session.actor().id(), client.getSessionId().toString()));
+            // after its connect is recorded, or a socket that closes at once could stay counted
+            session.recorded().whenComplete((done, failure) ->
+                    lifecycle(() -> sessions.disconnected(session.actor().id(), client.getSessionId().toString())));
+        }
+    }
+
+    /** A socket's connect or disconnect bookkeeping (presence), off the event loop, never dropped. */
+    private void lifecycle(Runnable work) {
+        try {
+            lifecycle.execute(() -> {
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    log.warn("realtime connect/disconnect bookkeeping failed", e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            log.debug("gateway stopping: socket bookkeeping skipped");
         }
     }
 
