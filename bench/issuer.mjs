@@ -22,10 +22,11 @@ export async function startIssuer(port) {
   const header = b64({ alg: "RS256", typ: "JWT", kid: "bench" });
   return {
     issuer,
-    /** An access token for user `sub`, valid for `seconds`. */
-    token(sub, seconds = 3600) {
+    /** An access token for user `sub`, valid for `seconds`, with the realm roles `roles`. */
+    token(sub, seconds = 3600, roles = undefined) {
       const now = Math.floor(Date.now() / 1000);
-      const claims = b64({ iss: issuer, aud: ["convene-api"], sub, preferred_username: sub, exp: now + seconds, iat: now });
+      const claims = b64({ iss: issuer, aud: ["convene-api"], sub, preferred_username: sub, exp: now + seconds, iat: now,
+        ...(roles ? { roles } : {}) });
       const signature = crypto.sign("sha256", Buffer.from(`${header}.${claims}`), privateKey).toString("base64url");
       return `${header}.${claims}.${signature}`;
     },
