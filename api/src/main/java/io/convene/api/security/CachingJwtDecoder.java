@@ -40,6 +40,7 @@ final class CachingJwtDecoder implements JwtDecoder {
         this.validator = validator;
         this.verified = Caffeine.newBuilder()
                 .maximumSize(maxTokens)
+                .recordStats()
                 .expireAfter(Expiry.creating((String token, Jwt jwt) -> {
                     Instant until = jwt.getExpiresAt() == null ? clock.instant().plus(Duration.ofMinutes(5))
                             : jwt.getExpiresAt().plus(keepFor);
@@ -47,6 +48,11 @@ final class CachingJwtDecoder implements JwtDecoder {
                     return left.isNegative() ? Duration.ZERO : left;
                 }))
                 .build();
+    }
+
+    /** For its metrics (hits, misses, size). */
+    Cache<String, Jwt> cache() {
+        return verified;
     }
 
     @Override
