@@ -23,7 +23,7 @@ import java.util.concurrent.locks.LockSupport;
  * what it receives; for every event this prints {@code E <lastSeen> <commit µs since the epoch>},
  * the wall-clock time right after its commit returned. At the end one {@code S <json>} line: how
  * many, the achieved rate, and from the outbox how long the relay took (occurred_at → published_at).
- *   java -cp <postgresql jar> bench/FanoutGenerator.java --rate 1000 --seconds 30 --users 1000 --threads 2
+ *   java -cp <postgresql jar> bench/FanoutGenerator.java --rate 1000 --seconds 30 --users 1000 --threads 4
  */
 public class FanoutGenerator {
 
@@ -32,7 +32,7 @@ public class FanoutGenerator {
         int rate = Integer.parseInt(arg(args, "--rate", "1000"));
         int seconds = Integer.parseInt(arg(args, "--seconds", "30"));
         int users = Integer.parseInt(arg(args, "--users", "1000"));
-        int threads = Integer.parseInt(arg(args, "--threads", "2"));
+        int threads = Integer.parseInt(arg(args, "--threads", "4"));
         long total = (long) rate * seconds;
         long intervalNanos = 1_000_000_000L / rate;
         AtomicLong next = new AtomicLong();

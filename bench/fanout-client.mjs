@@ -3,8 +3,8 @@
 // presence of users i+1 … i+FANOUT, then runs bench/FanoutGenerator.java, which commits RATE
 // presence.changed events per second for SECONDS into the node's outbox (user k % SOCKETS), so
 // every event should reach FANOUT sockets through outbox → relay → Kafka → the node's consumer →
-// EventRouting → gateway. Latency of each delivery = its receipt here − the event's commit there
-// (same machine, same wall clock). Baseline in the same run: the Socket.IO round trip of an ack'd
+// EventRouting → gateway, after a warm-up of WARMUP s at the same rate that is not measured.
+// Latency of each delivery = its receipt here − the event's commit there (same machine, same wall clock). Baseline in the same run: the Socket.IO round trip of an ack'd
 // no-op event (PINGS per second, spread over the sockets), before and during the load.
 // Prints one JSON object on stdout.
 import { io } from "socket.io-client";
@@ -96,25 +96,34 @@ async function main() {
   const idlePings = ping.stop();
   await sleep(500);
 
+  /** Runs the generator for `duration` s; its events' commit times (µs) by lastSeen, and its summary. */
+  async function generate(duration) {
+    const committed = new Map();
+    let summary = null;
+    const generator = spawn("java", ["-cp", process.env.PG_DRIVER, new URL("./FanoutGenerator.java", import.meta.url).pathname,
+      "--rate", String(rate), "--seconds", String(duration), "--users", String(n), "--threads", String(args.threads ?? 4)],
+    { stdio: ["ignore", "pipe", "inherit"] });
+    readline.createInterface({ input: generator.stdout }).on("line", (line) => {
+      if (line.startsWith("E ")) {
+        const [, lastSeen, micros] = line.split(" ");
+        committed.set(lastSeen, Number(micros));
+      } else if (line.startsWith("S ")) {
+        summary = JSON.parse(line.slice(2));
+      }
+    });
+    const exit = await new Promise((resolve) => generator.on("close", resolve));
+    if (exit !== 0) throw new Error(`the generator failed (${exit})`);
+    return { committed, summary };
+  }
+
+  const warmup = Number(args.warmup ?? 10);
+  log(`warm-up: ${rate} events/s for ${warmup} s, not measured`);
+  await generate(warmup);
+  await sleep(3000);
   log(`committing ${rate} events/s for ${seconds} s (fan-out ${fanout}) ...`);
   recording = true;
   ping = pinger(sockets, pingsPerSecond);
-  const committed = new Map(); // lastSeen → commit time (µs)
-  let generated = null;
-  const generator = spawn("java", ["-cp", process.env.PG_DRIVER, new URL("./FanoutGenerator.java", import.meta.url).pathname,
-    "--rate", String(rate), "--seconds", String(seconds), "--users", String(n), "--threads", String(args.threads ?? 2)],
-  { stdio: ["ignore", "pipe", "inherit"] });
-  const lines = readline.createInterface({ input: generator.stdout });
-  lines.on("line", (line) => {
-    if (line.startsWith("E ")) {
-      const [, lastSeen, micros] = line.split(" ");
-      committed.set(lastSeen, Number(micros));
-    } else if (line.startsWith("S ")) {
-      generated = JSON.parse(line.slice(2));
-    }
-  });
-  const exit = await new Promise((resolve) => generator.on("close", resolve));
-  if (exit !== 0) throw new Error(`the generator failed (${exit})`);
+  const { committed, summary: generated } = await generate(seconds);
   await sleep(5000); // stragglers
   recording = false;
   const loadedPings = ping.stop();
