@@ -77,8 +77,8 @@ phase() {
     | tee -a "$work/phases.json" >&2
 }
 echo "bench: $users users, $seconds s per phase, wrk $threads threads / $connections connections ..." >&2
-phase warm-up-noop GET /api/me 15 > /dev/null 2>&1
-phase warm-up-heartbeat POST /api/presence/heartbeat 15 > /dev/null 2>&1
+phase warm-up-noop GET /api/me "$seconds" > /dev/null 2>&1
+phase warm-up-heartbeat POST /api/presence/heartbeat "$seconds" > /dev/null 2>&1
 : > "$work/phases.json"
 for round in 1 2; do
   phase "noop $round" GET /api/me "$seconds"
@@ -106,7 +106,7 @@ import fs from "node:fs";
 const phases = fs.readFileSync(process.argv[1], "utf8").trim().split("\n").map((l) => JSON.parse(l));
 const ms = (us) => (us / 1000).toFixed(2);
 // µs of CPU per request: ticks are 10 ms; the node'"'"'s idle background is subtracted
-const per = (p, ticks, idlePer10s) => ((ticks - idlePer10s * p.seconds / 10) * 10000 / p.requests).toFixed(0);
+const per = (p, ticks, idlePer10s) => Math.max(0, (ticks - idlePer10s * p.seconds / 10) * 10000 / p.requests).toFixed(0);
 console.log("| phase | load avg before | requests | non-2xx / socket errors | requests/s | p50 / p90 / p99 / max (ms) | CPU µs per request: node / PostgreSQL / wrk | token cache hits |");
 console.log("|---|---|---|---|---|---|---|---|");
 for (const p of phases) {
