@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * alice calls bob as fast as N client threads can for a fixed time; bob never
  * answers, so every ring times out on the BPMN timer. Reports sustained calls
  * per second and the lag between each ring's due time (its call:incoming
- * notice expires then) and the missed-call notice the timeout writes.
+ * notice expires then) and the missed-call notice the timeout writes. Baseline in the same run:
+ * the lateness of the no-op timer-probe process's PT10S timer, started at a steady rate meanwhile.
  * Not a test: numbers go to docs/benchmarks.md.
  */
 public class RingBenchmark {
@@ -38,8 +39,10 @@ public class RingBenchmark {
         int seconds = Integer.parseInt(arg(args, "--seconds", "60"));
         int threads = Integer.parseInt(arg(args, "--threads", "4"));
         HttpClient http = HttpClient.newHttpClient();
+        int probesPerSecond = Integer.parseInt(arg(args, "--probes-per-second", "2"));
         String alice = token(http, keycloak, "alice");
         String bob = token(http, keycloak, "bob");
+        String admin = token(http, keycloak, "admin");
         heartbeat(http, api, bob);
 
         AtomicLong ok = new AtomicLong();
@@ -70,6 +73,27 @@ public class RingBenchmark {
                 return null;
             });
         }
+        // baseline in the same run: the timer-probe process (start → PT10S timer → record how late it
+        // fired), a no-op model on the same job executor, started at a steady rate while the calls run
+        AtomicLong probesStarted = new AtomicLong();
+        Thread probing = new Thread(() -> {
+            long next = System.nanoTime();
+            while (Instant.now().isBefore(end)) {
+                try {
+                    HttpResponse<Void> probe = http.send(HttpRequest.newBuilder(URI.create(api + "/api/ops/timer-probes"))
+                            .header("Authorization", "Bearer " + admin).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                            HttpResponse.BodyHandlers.discarding());
+                    if (probe.statusCode() == 202) {
+                        probesStarted.incrementAndGet();
+                    }
+                    next += 1_000_000_000L / probesPerSecond;
+                    TimeUnit.NANOSECONDS.sleep(Math.max(0, next - System.nanoTime()));
+                } catch (Exception e) {
+                    return;
+                }
+            }
+        }, "timer-probes");
+        probing.start();
         // bob stays online (heartbeat well inside the 90 s window) while calls are placed
         while (Instant.now().isBefore(end)) {
             TimeUnit.SECONDS.sleep(Math.min(20, Math.max(1, Duration.between(Instant.now(), end).toSeconds())));
@@ -77,6 +101,7 @@ public class RingBenchmark {
         }
         pool.shutdown();
         pool.awaitTermination(1, TimeUnit.MINUTES);
+        probing.join();
         double elapsed = Duration.between(started, Instant.now()).toMillis() / 1000.0;
 
         try (Connection c = DriverManager.getConnection(db, "postgres", "postgres")) {
@@ -87,7 +112,8 @@ public class RingBenchmark {
                 // from the outbox, which outlives the calls (a call nobody answered is cleaned up at once)
                 rung = count(c, "select count(*) from outbox_event where type = 'call.ringing'");
                 missed = count(c, "select count(*) from outbox_event where type = 'call.missed'");
-                if (missed >= rung) {
+                long probesFired = count(c, "select count(*) from timer_probe where lateness_ms is not null");
+                if (missed >= rung && probesFired >= probesStarted.get()) {
                     break;
                 }
                 TimeUnit.SECONDS.sleep(2);
@@ -112,6 +138,21 @@ public class RingBenchmark {
                         """, ok.get(), failed.get(), elapsed, ok.get() / elapsed,
                         pct(latencies, 0.5), pct(latencies, 0.99), r.getLong("n"), rung,
                         r.getDouble("p50"), r.getDouble("p95"), r.getDouble("p99"), r.getDouble("worst"));
+                try (ResultSet p = c.createStatement().executeQuery("""
+                        select count(*) as n,
+                               percentile_cont(0.5) within group (order by lateness_ms) as p50,
+                               percentile_cont(0.95) within group (order by lateness_ms) as p95,
+                               percentile_cont(0.99) within group (order by lateness_ms) as p99,
+                               max(lateness_ms) as worst
+                        from timer_probe where lateness_ms is not null""")) {
+                    p.next();
+                    System.out.printf("""
+                            | baseline, same run: %d timer probes (no-op process, PT10S timer) | – | – | – | – | %d of %d fired | %.0f / %.0f / %.0f / %.0f |
+                            ring timeout lag / probe lateness: p50 %.2f, p99 %.2f
+                            """, probesStarted.get(), p.getLong("n"), probesStarted.get(), p.getDouble("p50"), p.getDouble("p95"),
+                            p.getDouble("p99"), p.getDouble("worst"), r.getDouble("p50") / Math.max(1, p.getDouble("p50")),
+                            r.getDouble("p99") / Math.max(1, p.getDouble("p99")));
+                }
             }
         }
     }

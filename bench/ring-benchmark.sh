@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Ring benchmark: sustained instant calls per second where every ring times out,
-# and the p99 lag between a ring's due time and its timeout firing.
+# and the p99 lag between a ring's due time and its timeout firing. Baseline in the same run: the
+# lateness of the no-op timer-probe process's PT10S timer (2 probes/s started meanwhile, admin token).
 # Starts its own Convene (embedded default, fresh data, other ports), runs
 # bench/RingBenchmark.java against it for SECONDS (default 60), stops it, and
 # prints a Markdown table for docs/benchmarks.md. Not part of ./mvnw verify.

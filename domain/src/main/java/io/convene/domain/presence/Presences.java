@@ -71,6 +71,15 @@ public class Presences {
      * two instances flushing at once never deadlock).
      */
     public List<PresenceRow> heartbeats(String[] userIds, long[] epochMillis) {
+        // a new user's row is created (offline) first, so that the lock below also covers it: two
+        // flushes of a new user at once (the scheduler and a full buffer, or two instances) would
+        // otherwise both see "not online" and both announce it
+        jdbc.sql("""
+                insert into presence (user_id, last_seen)
+                select u, to_timestamp(m / 1000.0)
+                from unnest(cast(:users as varchar[]), cast(:millis as bigint[])) as t(u, m)
+                order by u
+                on conflict (user_id) do nothing""").param("users", userIds).param("millis", epochMillis).update();
         Set<String> wasOnline = new HashSet<>(jdbc.sql("""
                 select user_id from presence where user_id = any(cast(:users as varchar[])) and status = 'online'
                 order by user_id for update""").param("users", userIds).query(String.class).list());
