@@ -12,6 +12,9 @@ import io.convene.domain.event.PendingEvents;
 import io.convene.embedded.EmbeddedKafkaControl;
 import io.convene.integration.kafka.EventsTopicProperties;
 import io.convene.integration.kafka.OutboxRelay;
+import io.convene.integration.kafka.OutboxListener;
+import io.convene.domain.event.OutboxSignal;
+import javax.sql.DataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
@@ -54,6 +57,8 @@ class OutboxRelayIntegrationTest extends StackTestBase {
 
     @Autowired
     PendingEvents outbox;
+    @Autowired
+    DataSource dataSource;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -104,6 +109,65 @@ class OutboxRelayIntegrationTest extends StackTestBase {
             assertThat(probeIds).contains(record.key());
             assertThat(event.get("data").get("probeId").asText()).isEqualTo(record.key());
         }
+    }
+
+    /**
+     * A commit that did not pass through this node's {@code EventOutbox} (another node's, or any
+     * other writer of the table) still wakes the relay at once: the table's trigger NOTIFYs at the
+     * commit with the transaction's id, and the listener hears it. A rolled-back insert tells
+     * nobody. (Other tests' commits notify too: hence each transaction is recognised by its id.)
+     */
+    @Test
+    void a_commit_from_outside_the_node_wakes_the_relay_through_postgres_notify_and_a_rollback_does_not()
+            throws Exception {
+        List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        OutboxSignal signal = new OutboxSignal();
+        OutboxListener listener = new OutboxListener(dataSource, signal) {
+            @Override
+            protected void heard(String transactionId) {
+                heard.add(transactionId);
+                super.heard(transactionId);
+            }
+        };
+        listener.start();
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(listener::listening);
+            signal.await(Duration.ZERO); // the signal it gives when it starts listening
+            String rolledBack = transactions.execute(status -> {
+                insertProbeRequest();
+                status.setRollbackOnly();
+                return transactionId();
+            });
+            String[] committed = new String[2];
+            transactions.executeWithoutResult(status -> {
+                committed[0] = insertProbeRequest();
+                committed[1] = transactionId();
+            });
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> heard.contains(committed[1]));
+            assertThat(heard).as("a rolled-back insert notifies nobody").doesNotContain(rolledBack);
+            assertThat(signal.await(Duration.ZERO)).as("what it heard wakes the relay").isTrue();
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                    "select count(*) from outbox_event where subject = :id and published_at is null")
+                    .param("id", committed[0]).query(Integer.class).single() == 0);
+        } finally {
+            listener.stop();
+        }
+    }
+
+    private String transactionId() {
+        return jdbc.sql("select txid_current()::text").query(String.class).single();
+    }
+
+    /** An outbox row written with plain SQL, as another node (or a bench) does, not through EventOutbox. */
+    private String insertProbeRequest() {
+        String probeId = UUID.randomUUID().toString();
+        jdbc.sql("""
+                insert into outbox_event (event_id, type, subject, occurred_at, data)
+                values (:id, 'ops.timer_probe.requested', :subject, now(), cast(:data as jsonb))""")
+                .param("id", UUID.randomUUID()).param("subject", probeId)
+                .param("data", "{\"probeId\":\"" + probeId + "\"}").update();
+        return probeId;
     }
 
     @Test

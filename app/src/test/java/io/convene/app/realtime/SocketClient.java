@@ -25,7 +25,7 @@ import org.awaitility.core.ConditionTimeoutException;
  * The real npm socket.io-client (app/src/test/node, pinned by its lockfile) in a child process:
  * everything it sees comes back as JSON lines; {@link #emit} sends an event and waits for its ack.
  */
-final class SocketClient implements AutoCloseable {
+public final class SocketClient implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path NODE_DIR = Path.of("src/test/node").toAbsolutePath();
@@ -55,7 +55,7 @@ final class SocketClient implements AutoCloseable {
     }
 
     /** Connects with {@code token} (null = no auth at all) over {@code transport}. */
-    static SocketClient connect(String url, String token, String transport) {
+    public static SocketClient connect(String url, String token, String transport) {
         install();
         try {
             ProcessBuilder builder = new ProcessBuilder("node", "client.mjs", url, token == null ? "-" : token, transport)
@@ -111,11 +111,11 @@ final class SocketClient implements AutoCloseable {
         return lines.stream().filter(what).findFirst().orElseThrow();
     }
 
-    JsonNode awaitType(String type) {
+    public JsonNode awaitType(String type) {
         return await(l -> type.equals(l.path("type").asText()), Duration.ofSeconds(20));
     }
 
-    JsonNode awaitEvent(String name, Predicate<JsonNode> data) {
+    public JsonNode awaitEvent(String name, Predicate<JsonNode> data) {
         return await(l -> "event".equals(l.path("type").asText()) && name.equals(l.path("event").asText())
                 && data.test(l.path("data")), Duration.ofSeconds(20));
     }

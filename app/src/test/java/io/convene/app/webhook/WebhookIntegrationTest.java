@@ -12,7 +12,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.convene.app.support.Json;
+import io.convene.app.realtime.SocketClient;
 import io.convene.app.support.MeetingFixtures;
+import io.convene.api.realtime.RealtimeEvents;
+import io.convene.api.realtime.SocketGateway;
 import io.convene.processes.webhook.WebhookDeliveryProcess;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +34,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -46,14 +50,27 @@ class WebhookIntegrationTest extends MeetingFixtures {
     RuntimeService runtime;
     @Autowired
     ManagementService management;
+    @Autowired
+    SocketGateway gateway;
+    @Autowired
+    RealtimeEvents realtimeEvents;
+
+    private final List<SocketClient> sockets = new ArrayList<>();
 
     @Override
     protected JdbcClient jdbc() {
         return jdbc;
     }
 
+    @BeforeEach
+    void socketEventsConsumed() {
+        await().atMost(Duration.ofSeconds(60)).until(realtimeEvents::isAssigned);
+    }
+
     @AfterEach
     void meetingsGo() throws Exception {
+        sockets.forEach(SocketClient::close);
+        sockets.clear();
         deleteMeetingsMade(); // their reminders would fire in later tests that move Camunda's clock
     }
 
@@ -159,8 +176,15 @@ class WebhookIntegrationTest extends MeetingFixtures {
         TestReceivers.SERVER.stubFor(WireMock.post(urlEqualTo(path)).willReturn(aResponse().withStatus(410)));
         JsonNode webhook = register("alice", path, List.of("meeting.created"));
         String id = webhook.get("id").asText();
+        SocketClient aliceSocket = SocketClient.connect("http://127.0.0.1:" + gateway.port(), tokens.of("alice"), "websocket");
+        sockets.add(aliceSocket);
+        aliceSocket.awaitEvent("presence:update", d -> true); // connected, in her room
 
         createMeeting("alice", meeting("Gone"));
+        JsonNode pushed = aliceSocket.awaitEvent("webhook:disabled", d -> d.path("webhookId").asText().equals(id))
+                .path("data");
+        assertThat(pushed.path("reason").asText()).isEqualTo("gone");
+        assertThat(pushed.path("url").asText()).endsWith(path);
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 !Json.of(get("/api/webhooks/" + id, tokens.of("alice"))).get("active").asBoolean());
         JsonNode disabled = Json.of(get("/api/webhooks/" + id, tokens.of("alice")));

@@ -68,4 +68,9 @@ class KafkaEventsConfiguration {
     RelayWakeup relayWakeup(OutboxRelay outboxRelay, io.convene.domain.event.OutboxSignal signal) {
         return new RelayWakeup(outboxRelay, signal);
     }
+
+    @Bean
+    OutboxListener outboxListener(javax.sql.DataSource dataSource, io.convene.domain.event.OutboxSignal signal) {
+        return new OutboxListener(dataSource, signal);
+    }
 }
