@@ -125,10 +125,18 @@ public class WebhookAttempts implements WebhookRetries, DisposableBean {
     /** A first attempt or a replay, while this node's claim holds. */
     void send(Claimed claimed) {
         Instant now = clock.instant();
-        // one short transaction takes the delivery and reads its webhook (the HTTP request holds none)
-        Optional<Target> target = work.write(() -> deliveries.take(claimed.deliveryId(), claimed.token(),
-                        now.plus(properties.claim()).truncatedTo(ChronoUnit.MICROS))
-                .flatMap(d -> webhooks.find(d.webhookId()).map(w -> new Target(d, w))));
+        Optional<Target> target;
+        if (claimed.fresh() != null && now.isBefore(claimed.fresh().claimedAt().plus(properties.claim().dividedBy(3)))) {
+            // just dispatched, and two thirds of the claim — at least one whole attempt (the startup
+            // check) — are left: nobody else may take it before this attempt is recorded, so it is
+            // sent as the dispatching transaction wrote it, with no statement before the request
+            target = Optional.of(new Target(claimed.fresh().delivery(), claimed.fresh().webhook()));
+        } else {
+            // one short transaction takes the delivery and reads its webhook (the HTTP request holds none)
+            target = work.write(() -> deliveries.take(claimed.deliveryId(), claimed.token(),
+                            now.plus(properties.claim()).truncatedTo(ChronoUnit.MICROS))
+                    .flatMap(d -> webhooks.find(d.webhookId()).map(w -> new Target(d, w))));
+        }
         if (target.isEmpty()) {
             return; // the sweep re-claimed it, it was sent already, or its webhook was deleted
         }

@@ -39,8 +39,20 @@ public class WebhookDispatch {
     /** One event as the topic carries it. */
     public record Event(UUID id, String type, String subject, Instant time, Map<String, Object> data) {}
 
-    /** A delivery this node claimed: send it while the claim {@code token} holds. */
-    public record Claimed(UUID deliveryId, Instant token) {}
+    /**
+     * A delivery this node claimed: send it while the claim {@code token} holds. {@code fresh} is
+     * the delivery and its webhook as the claiming transaction wrote and read them (a first
+     * attempt just dispatched), or null (the sweep's, a replay's: read them when sending).
+     */
+    public record Claimed(UUID deliveryId, Instant token, Fresh fresh) {
+
+        public Claimed(UUID deliveryId, Instant token) {
+            this(deliveryId, token, null);
+        }
+    }
+
+    /** A delivery just inserted and claimed, and its webhook, read in the same transaction. */
+    public record Fresh(WebhookDelivery delivery, Webhook webhook, Instant claimedAt) {}
 
     private static final List<String> RECIPIENT_FIELDS = List.of("recipients", "participantIds", "userIds");
 
@@ -71,6 +83,7 @@ public class WebhookDispatch {
         }
         return work.write(() -> {
             List<NewDelivery> added = new ArrayList<>();
+            Map<UUID, Webhook> webhookOf = new HashMap<>();
             Map<String, List<Webhook>> byType = new LinkedHashMap<>();
             Map<String, Set<String>> participants = new HashMap<>(); // per batch: a meeting read once
             Instant now = clock.instant();
@@ -92,11 +105,13 @@ public class WebhookDispatch {
                             "msg_" + event.id(), event.type(), body,
                             webhook.active() ? WebhookDelivery.PENDING : WebhookDelivery.SKIPPED, 0, now, now, null);
                     added.add(new NewDelivery(delivery, webhook.active() ? token : null));
+                    webhookOf.put(delivery.id(), webhook);
                 }
             }
             Set<UUID> inserted = deliveries.addEachOnce(added); // one statement for the batch
             return added.stream().filter(n -> n.claimedUntil() != null && inserted.contains(n.delivery().id()))
-                    .map(n -> new Claimed(n.delivery().id(), token)).toList();
+                    .map(n -> new Claimed(n.delivery().id(), token,
+                            new Fresh(n.delivery(), webhookOf.get(n.delivery().id()), now))).toList();
         });
     }
 
