@@ -25,7 +25,7 @@ import org.awaitility.core.ConditionTimeoutException;
  * The real npm socket.io-client (app/src/test/node, pinned by its lockfile) in a child process:
  * everything it sees comes back as JSON lines; {@link #emit} sends an event and waits for its ack.
  */
-final class SocketClient implements AutoCloseable {
+public final class SocketClient implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path NODE_DIR = Path.of("src/test/node").toAbsolutePath();
@@ -55,7 +55,7 @@ final class SocketClient implements AutoCloseable {
     }
 
     /** Connects with {@code token} (null = no auth at all) over {@code transport}. */
-    static SocketClient connect(String url, String token, String transport) {
+    public static SocketClient connect(String url, String token, String transport) {
         install();
         try {
             ProcessBuilder builder = new ProcessBuilder("node", "client.mjs", url, token == null ? "-" : token, transport)
@@ -89,20 +89,20 @@ final class SocketClient implements AutoCloseable {
     }
 
     /** The engine.io session id the server gave this client (the gateway's connection id), if it connected. */
-    java.util.Optional<String> sessionId() {
+    public java.util.Optional<String> sessionId() {
         return lines.stream().filter(l -> "connect".equals(l.path("type").asText())).map(l -> l.path("sid").asText())
                 .filter(sid -> !sid.isEmpty()).findFirst();
     }
 
-    List<JsonNode> lines() {
+    public List<JsonNode> lines() {
         return List.copyOf(lines);
     }
 
-    List<JsonNode> events(String name) {
+    public List<JsonNode> events(String name) {
         return lines.stream().filter(l -> "event".equals(l.path("type").asText()) && name.equals(l.path("event").asText())).toList();
     }
 
-    JsonNode await(Predicate<JsonNode> what, Duration within) {
+    public JsonNode await(Predicate<JsonNode> what, Duration within) {
         try {
             Awaitility.await().atMost(within).pollInterval(Duration.ofMillis(20)).until(() -> lines.stream().anyMatch(what));
         } catch (ConditionTimeoutException e) {
@@ -111,22 +111,22 @@ final class SocketClient implements AutoCloseable {
         return lines.stream().filter(what).findFirst().orElseThrow();
     }
 
-    JsonNode awaitType(String type) {
+    public JsonNode awaitType(String type) {
         return await(l -> type.equals(l.path("type").asText()), Duration.ofSeconds(20));
     }
 
-    JsonNode awaitEvent(String name, Predicate<JsonNode> data) {
+    public JsonNode awaitEvent(String name, Predicate<JsonNode> data) {
         return await(l -> "event".equals(l.path("type").asText()) && name.equals(l.path("event").asText())
                 && data.test(l.path("data")), Duration.ofSeconds(20));
     }
 
     /** Emits and waits for the ack's payload. */
-    JsonNode emit(String event, Object data) {
+    public JsonNode emit(String event, Object data) {
         return awaitAck(send(event, data));
     }
 
     /** Emits without waiting; returns the id of its ack (see {@link #awaitAck}, {@link #acks}). */
-    int send(String event, Object data) {
+    public int send(String event, Object data) {
         int id = ids.incrementAndGet();
         try {
             Map<String, Object> command = data == null ? Map.of("emit", event, "id", id) : Map.of("emit", event, "id", id, "data", data);
@@ -139,13 +139,13 @@ final class SocketClient implements AutoCloseable {
     }
 
     /** The ack of the event sent as {@code id}: its payload. */
-    JsonNode awaitAck(int id) {
+    public JsonNode awaitAck(int id) {
         return await(l -> "ack".equals(l.path("type").asText()) && l.path("id").asInt() == id, Duration.ofSeconds(20))
                 .path("data");
     }
 
     /** The acks received so far, in the order they came: {@code {type, id, data, at}}. */
-    List<JsonNode> acks() {
+    public List<JsonNode> acks() {
         return lines.stream().filter(l -> "ack".equals(l.path("type").asText())).toList();
     }
 

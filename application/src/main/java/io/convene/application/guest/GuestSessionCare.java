@@ -89,6 +89,8 @@ public class GuestSessionCare {
                             session.meetingId().value(), "sessionId", sessionId, "displayName", session.displayName(),
                             "reason", "left"));
                 }
+                outbox.append("external.session_ended", session.meetingId().value(), Map.of("meetingId",
+                        session.meetingId().value(), "sessionId", sessionId)); // its sockets are closed
                 admission.sessionEnded(sessionId);
             }
         });

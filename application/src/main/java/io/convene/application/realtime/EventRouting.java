@@ -108,6 +108,8 @@ public class EventRouting {
             case "external.removed" -> new Routing(List.of(), toGuest(data, "external:removed", payload(
                     "meetingId", data.get("meetingId"), "sessionId", data.get("sessionId"),
                     "reason", data.get("reason"))).deliveries(), List.of(Delivery.guestRoom(text(data, "sessionId"))));
+            case "external.session_ended" -> text(data, "sessionId") == null ? Routing.NONE
+                    : new Routing(List.of(), List.of(), List.of(Delivery.guestRoom(text(data, "sessionId"))));
             case "external.joined" -> toParticipants(text(data, "meetingId"), "external:joined", payload(
                     "meetingId", data.get("meetingId"), "sessionId", data.get("sessionId"),
                     "displayName", data.get("displayName")));

@@ -47,7 +47,7 @@ public class AdmissionRequests {
 
     /** The session's newest request, its row locked (the one an answer is for). */
     public Optional<AdmissionRequest> newestLocked(GuestSessionId sessionId) {
-        return jdbc.sql("select " + COLUMNS + """
+        return jdbc.sql("select " + COLUMNS + " " + """
                  from guest_admission_request where session_id = :session
                 order by requested_at desc, id limit 1 for update""")
                 .param("session", sessionId.value()).query(AdmissionRequests::map).optional();

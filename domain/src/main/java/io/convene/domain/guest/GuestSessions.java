@@ -53,7 +53,7 @@ public class GuestSessions {
 
     /** The live session whose credential hashes to {@code credentialHash} and has not expired. */
     public Optional<GuestSession> findByCredential(byte[] credentialHash, Instant now) {
-        return jdbc.sql("select " + COLUMNS + """
+        return jdbc.sql("select " + COLUMNS + " " + """
                  from guest_session where credential_hash = :hash and ended_at is null
                 and credential_expires_at > :now and expires_at > :now""")
                 .param("hash", credentialHash).param("now", Timestamp.from(now))
@@ -62,7 +62,7 @@ public class GuestSessions {
 
     /** The meeting's live sessions that were let in. */
     public List<GuestSession> admittedIn(MeetingId meetingId) {
-        return jdbc.sql("select " + COLUMNS + """
+        return jdbc.sql("select " + COLUMNS + " " + """
                  from guest_session where meeting_id = :meeting and admission = 'admitted' and ended_at is null""")
                 .param("meeting", meetingId.value()).query(GuestSessions::map).list();
     }
