@@ -10,9 +10,11 @@ create table guest_link (
     joins        int          not null default 0        -- registrations through this token (capped)
 );
 
+-- No foreign key to meeting: a call is deleted moments after it ends, yet its admitted guests are
+-- warned and removed after a grace; the session row goes when its guest is removed.
 create table guest_session (
     id                    uuid         primary key,
-    meeting_id            varchar(60)  not null references meeting (id) on delete cascade,
+    meeting_id            varchar(60)  not null,
     display_name          varchar(100) not null,
     email                 varchar(254),
     identity_key_public   varchar(1024) not null,

@@ -96,6 +96,7 @@ class GuestScenarioIntegrationTest extends GuestFixtures {
                     && d.path("displayName").asText().equals("Charlie (Acme Corp)")
                     && d.path("meetingId").asText().equals(meeting));
         }
+        assertThat(Json.of(get("/api/notifications", tokens.of("alice"))).findValuesAsText("type")).contains("guest_waiting");
         assertThat(answer(meeting, charlie, "bob", "admit").statusCode()).isEqualTo(200);
         charlieSocket.awaitEvent("meeting:guest_admitted", d -> d.path("sessionId").asText().equals(charlie.sessionId())
                 && d.path("admittedBy").asText().equals(BOB));
@@ -323,6 +324,49 @@ class GuestScenarioIntegrationTest extends GuestFixtures {
         } finally {
             post("/api/calls/" + callId + "/leave", tokens.of("alice"), null);
         }
+    }
+
+    @Test
+    void guests_of_a_call_are_warned_when_it_ends_and_removed_after_the_grace_though_the_call_is_cleaned_up_at_once()
+            throws Exception {
+        assertThat(post("/api/presence/heartbeat", tokens.of("bob"), null).statusCode()).isLessThan(300);
+        HttpResponse<String> call = post("/api/calls/instant", tokens.of("alice"),
+                Json.write(Map.of("participantIds", List.of(BOB), "callType", "video")));
+        String callId = Json.of(call).get("meetingId").asText();
+        HttpResponse<String> generated = post("/api/calls/" + callId + "/generate-link", tokens.of("alice"), null);
+        String token = Json.of(generated).get("invitationToken").asText();
+        Registered admitted = registered(token, "Invited");
+        Registered waiting = registered(token, "Never asked");
+        assertThat(ask(admitted).statusCode()).isEqualTo(202);
+        assertThat(answer(callId, admitted, "alice", "admit").statusCode()).isEqualTo(200);
+        SocketClient admittedSocket = guestSocket(admitted.credential());
+        SocketClient waitingSocket = guestSocket(waiting.credential());
+
+        assertThat(post("/api/calls/" + callId + "/leave", tokens.of("alice"), null).statusCode()).isEqualTo(200);
+
+        waitingSocket.awaitEvent("external:removed", d -> d.path("reason").asText().equals("meeting_ended"));
+        JsonNode warning = admittedSocket.awaitEvent("external:all_server_users_left", d -> true).path("data");
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select count(*) from meeting where id = :id")
+                .param("id", callId).query(Long.class).single() == 0); // the call is cleaned up at once
+        assertThat(get("/api/meetings/external/session/" + admitted.sessionId(), admitted.credential()).statusCode()).isEqualTo(200);
+        moveClockTo(Instant.parse(warning.path("removeAt").asText()).plusSeconds(1));
+        admittedSocket.awaitEvent("external:removed", d -> d.path("reason").asText().equals("all_server_users_left"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select count(*) from guest_session where meeting_id = :id")
+                .param("id", callId).query(Long.class).single() == 0); // nothing of it is left
+    }
+
+    @Test
+    void deleting_a_meeting_removes_its_guests_at_once() throws Exception {
+        String meeting = guestMeeting(Instant.now().plus(Duration.ofMinutes(10)));
+        Registered guest = registered(link(meeting, "alice"), "Orphan");
+        SocketClient socket = guestSocket(guest.credential());
+
+        assertThat(send("DELETE", "/api/meetings/" + meeting, tokens.of("alice"), null).statusCode()).isEqualTo(204);
+
+        socket.awaitEvent("external:removed", d -> d.path("reason").asText().equals("meeting_deleted"));
+        assertThat(get("/api/meetings/external/session/" + guest.sessionId(), guest.credential()).statusCode()).isEqualTo(401);
+        assertThat(jdbc.sql("select count(*) from guest_session where meeting_id = :id").param("id", meeting)
+                .query(Long.class).single()).isZero();
     }
 
     @Test

@@ -7,10 +7,12 @@ import io.convene.domain.guest.GuestSession;
 import io.convene.domain.guest.GuestSessionId;
 import io.convene.domain.guest.GuestSessions;
 import io.convene.domain.meeting.Meeting;
+import io.convene.domain.meeting.MeetingId;
+import io.convene.domain.meeting.MeetingStatus;
+import io.convene.domain.meeting.Meetings;
 import io.convene.processes.guest.GuestAdmissionGateway;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 
@@ -26,11 +28,13 @@ public class GuestRemovals implements InternalAttendanceListener {
     private final GuestSessions sessions;
     private final GuestAdmissionGateway admission;
     private final EventOutbox outbox;
+    private final Meetings meetings;
     private final UnitOfWork work;
     private final Clock clock;
 
-    GuestRemovals(GuestSessions sessions, GuestAdmissionGateway admission, EventOutbox outbox, UnitOfWork work,
-                  Clock clock) {
+    GuestRemovals(GuestSessions sessions, GuestAdmissionGateway admission, EventOutbox outbox, Meetings meetings,
+                  UnitOfWork work, Clock clock) {
+        this.meetings = meetings;
         this.sessions = sessions;
         this.admission = admission;
         this.outbox = outbox;
@@ -38,11 +42,40 @@ public class GuestRemovals implements InternalAttendanceListener {
         this.clock = clock;
     }
 
-    /** In the leave's (or end's) transaction: the admitted guests' processes start their grace. */
+    /**
+     * In the leave's (or end's) transaction: the admitted guests' processes start their grace. If
+     * the meeting or call ended, those not let in are done now (nobody can let them in any more).
+     */
     @Override
     public void lastInternalLeft(Meeting meeting) {
+        if (meeting.status() == MeetingStatus.ENDED) {
+            sessions.liveIn(meeting.id()).stream().filter(s -> !s.isAdmitted())
+                    .forEach(s -> endNow(s, "meeting_ended", true));
+        }
         if (!sessions.admittedIn(meeting.id()).isEmpty()) {
             admission.allInternalLeft(meeting.id().value());
+        }
+    }
+
+    /** In the cancel's or delete's transaction: every guest of it is removed now, without a grace. */
+    @Override
+    public void cancelledOrDeleted(Meeting meeting, boolean deleted) {
+        sessions.liveIn(meeting.id()).forEach(s -> endNow(s, deleted ? "meeting_deleted" : "meeting_cancelled", true));
+        if (deleted) {
+            sessions.deleteOf(meeting.id(), false);
+        }
+    }
+
+    /** In the cleanup's transaction: the sessions that ended go; those in their grace stay until removed. */
+    @Override
+    public void cleanedUp(MeetingId id) {
+        sessions.deleteOf(id, true);
+    }
+
+    /** Ends a session now and tells its process (whose instance then ends); its row goes if the meeting is gone. */
+    private void endNow(GuestSession session, String reason, boolean tellProcess) {
+        if (end(session, reason) && tellProcess) {
+            admission.sessionEnded(session.id().toString());
         }
     }
 
@@ -73,19 +106,25 @@ public class GuestRemovals implements InternalAttendanceListener {
     }
 
     private void end(GuestSessionId id, String reason) {
-        work.run(() -> {
-            Instant now = clock.instant();
-            GuestSession session = sessions.find(id).orElse(null);
-            if (session == null || !sessions.end(id, now, reason)) {
-                return; // gone with its meeting, or ended already
-            }
-            String meetingId = session.meetingId().value();
-            outbox.append("external.removed", meetingId, Map.of("meetingId", meetingId, "sessionId", id.toString(),
-                    "reason", reason));
-            if (session.joinedAt() != null) {
-                outbox.append("external.left", meetingId, Map.of("meetingId", meetingId, "sessionId", id.toString(),
-                        "displayName", session.displayName(), "reason", reason));
-            }
-        });
+        work.run(() -> sessions.find(id).ifPresent(session -> end(session, reason)));
+    }
+
+    /** False when it had ended already. */
+    private boolean end(GuestSession session, String reason) {
+        GuestSessionId id = session.id();
+        if (!sessions.end(id, clock.instant(), reason)) {
+            return false;
+        }
+        String meetingId = session.meetingId().value();
+        outbox.append("external.removed", meetingId, Map.of("meetingId", meetingId, "sessionId", id.toString(),
+                "reason", reason));
+        if (session.joinedAt() != null) {
+            outbox.append("external.left", meetingId, Map.of("meetingId", meetingId, "sessionId", id.toString(),
+                    "displayName", session.displayName(), "reason", reason));
+        }
+        if (!meetings.existsById(session.meetingId())) {
+            sessions.delete(id); // the call was cleaned up during the grace: nothing is left to keep it for
+        }
+        return true;
     }
 }

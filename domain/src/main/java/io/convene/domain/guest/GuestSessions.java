@@ -67,6 +67,24 @@ public class GuestSessions {
                 .param("meeting", meetingId.value()).query(GuestSessions::map).list();
     }
 
+    /** The meeting's live sessions, whatever their admission. */
+    public List<GuestSession> liveIn(MeetingId meetingId) {
+        return jdbc.sql("select " + COLUMNS + " " + """
+                 from guest_session where meeting_id = :meeting and ended_at is null""")
+                .param("meeting", meetingId.value()).query(GuestSessions::map).list();
+    }
+
+    /** Forgets a session (and its requests) whose meeting is gone. */
+    public void delete(GuestSessionId id) {
+        jdbc.sql("delete from guest_session where id = :id").param("id", id.value()).update();
+    }
+
+    /** Forgets the meeting's sessions: all of them, or those that ended ({@code endedOnly}). */
+    public void deleteOf(MeetingId meetingId, boolean endedOnly) {
+        jdbc.sql("delete from guest_session where meeting_id = :meeting" + (endedOnly ? " and ended_at is not null" : ""))
+                .param("meeting", meetingId.value()).update();
+    }
+
     public void admission(GuestSessionId id, Admission admission, String admittedBy, boolean declined) {
         jdbc.sql("""
                 update guest_session set admission = :admission, admitted_by = coalesce(:by, admitted_by),
