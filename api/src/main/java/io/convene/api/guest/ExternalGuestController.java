@@ -1,5 +1,6 @@
 package io.convene.api.guest;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import io.convene.api.security.Callers;
 import io.convene.application.guest.GuestAdmissions;
 import io.convene.application.guest.GuestLanding;
@@ -38,9 +39,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "guests")
 class ExternalGuestController {
 
-    /** What a guest sends to register (seed 002 scenario 4); checked by the use case, 400 naming the field. */
-    record RegisterRequest(String token, String displayName, String email, String identityKeyPublic,
-                           String signedPreKey, List<Object> preKeys) {}
+    /**
+     * What a guest sends to register; checked by the use case, 400 naming the field. Seed 002's
+     * scenario 4 names the token {@code invitationToken}: both spellings are taken.
+     */
+    record RegisterRequest(@JsonAlias("invitationToken") String token, String displayName, String email,
+                           String identityKeyPublic, String signedPreKey, List<Object> preKeys) {}
 
     private final GuestLanding landing;
     private final GuestRegistration registration;

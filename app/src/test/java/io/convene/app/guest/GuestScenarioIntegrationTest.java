@@ -96,7 +96,7 @@ class GuestScenarioIntegrationTest extends GuestFixtures {
                     && d.path("displayName").asText().equals("Charlie (Acme Corp)")
                     && d.path("meetingId").asText().equals(meeting));
         }
-        assertThat(Json.of(get("/api/notifications", tokens.of("alice"))).findValuesAsText("type")).contains("guest_waiting");
+        assertThat(Json.of(get("/api/notifications", tokens.of("alice"))).findValuesAsText("type")).contains("meeting.guest_waiting");
         assertThat(answer(meeting, charlie, "bob", "admit").statusCode()).isEqualTo(200);
         charlieSocket.awaitEvent("meeting:guest_admitted", d -> d.path("sessionId").asText().equals(charlie.sessionId())
                 && d.path("admittedBy").asText().equals(BOB));
@@ -367,6 +367,30 @@ class GuestScenarioIntegrationTest extends GuestFixtures {
         assertThat(get("/api/meetings/external/session/" + guest.sessionId(), guest.credential()).statusCode()).isEqualTo(401);
         assertThat(jdbc.sql("select count(*) from guest_session where meeting_id = :id").param("id", meeting)
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void a_reconnecting_guest_renews_its_credential_and_keeps_its_session_until_it_ends_it() throws Exception {
+        String meeting = guestMeeting(Instant.now().plus(Duration.ofMinutes(10)));
+        Registered guest = registered(link(meeting, "alice"), "Reloading");
+
+        HttpResponse<String> renewed = post("/api/meetings/external/session/" + guest.sessionId() + "/credential",
+                guest.credential(), null);
+        assertThat(renewed.statusCode()).as(renewed.body()).isEqualTo(200);
+        String fresh = Json.of(renewed).get("credential").asText();
+        assertThat(fresh).startsWith("cvg_").isNotEqualTo(guest.credential());
+        assertThat(get("/api/meetings/external/session/" + guest.sessionId(), guest.credential()).statusCode()).isEqualTo(401);
+        assertThat(Json.of(get("/api/meetings/external/session/" + guest.sessionId(), fresh)).get("sessionId").asText())
+                .isEqualTo(guest.sessionId());
+        SocketClient socket = guestSocket(fresh); // the same session, a new socket
+
+        assertThat(send("DELETE", "/api/meetings/external/session/" + guest.sessionId(), fresh, null).statusCode()).isEqualTo(204);
+
+        socket.awaitType("disconnect");
+        assertThat(get("/api/meetings/external/session/" + guest.sessionId(), fresh).statusCode()).isEqualTo(401);
+        assertThat(get("/api/meetings/external/keys/" + guest.sessionId(), tokens.of("bob")).statusCode()).isEqualTo(404);
+        assertThat(jdbc.sql("select count(*) from act_ru_execution where business_key_ = :s").param("s", guest.sessionId())
+                .query(Long.class).single()).isZero(); // its guest-admission instance ended with it
     }
 
     @Test

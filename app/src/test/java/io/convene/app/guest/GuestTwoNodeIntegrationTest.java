@@ -66,9 +66,10 @@ class GuestTwoNodeIntegrationTest extends GuestFixtures {
         String node2Url = "http://localhost:" + node2.httpPort();
         for (int i = 0; i < 5; i++) {
             assertThat(register(token, "One " + i, newAddress()).statusCode()).isEqualTo(201);
+            // on node 2 with seed 002's name of the token field
             assertThat(http.send(HttpRequest.newBuilder(URI.create(node2Url + "/api/meetings/external/register"))
                     .header("Content-Type", "application/json").header("X-Forwarded-For", newAddress())
-                    .POST(HttpRequest.BodyPublishers.ofString(Json.write(java.util.Map.of("token", token,
+                    .POST(HttpRequest.BodyPublishers.ofString(Json.write(java.util.Map.of("invitationToken", token,
                             "displayName", "Two " + i, "identityKeyPublic", "k", "signedPreKey", "s", "preKeys", List.of()))))
                     .build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(201);
         }

@@ -48,7 +48,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class GuestAdmissions {
 
-    public static final String NOTIFICATION_TYPE = "guest_waiting";
+    public static final String NOTIFICATION_TYPE = "meeting.guest_waiting"; // transient: goes with its meeting
 
     private final GuestSessions sessions;
     private final AdmissionRequests requests;
