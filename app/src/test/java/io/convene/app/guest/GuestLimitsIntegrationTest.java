@@ -184,6 +184,24 @@ class GuestLimitsIntegrationTest extends GuestFixtures {
         assertThat(landing(token, newAddress()).statusCode()).isEqualTo(404);
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.convene.application.guest.GuestHousekeeping housekeeping;
+
+    @Test
+    void throttle_windows_an_hour_old_are_forgotten_and_current_ones_kept() throws Exception {
+        String old = newAddress();
+        assertThat(landing(randomToken(), old).statusCode()).isEqualTo(404);
+        moveClockTo(Instant.now().plus(Duration.ofMinutes(61)));
+        String current = newAddress();
+        assertThat(landing(randomToken(), current).statusCode()).isEqualTo(404);
+
+        housekeeping.forgetOldThrottles();
+
+        assertThat(jdbc.sql("select bucket from guest_throttle where bucket in (:b)")
+                .param("b", java.util.List.of("landing:" + old, "landing:" + current)).query(String.class).list())
+                .containsExactly("landing:" + current);
+    }
+
     static String randomToken() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
