@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.convene.application.guest.InvalidInvitationException;
 import io.convene.application.shared.ConflictException;
+import io.convene.application.shared.TooManyRequestsException;
 import io.convene.application.shared.FieldError;
 import io.convene.application.shared.ForbiddenException;
 import io.convene.application.shared.InvalidInputException;
@@ -44,6 +46,22 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail badRequest(InvalidInputException e) {
         return invalid(e.errors());
+    }
+
+    /** Unknown, superseded, out-of-window or closed: one body, byte for byte, whatever the token (docs/guests.md). */
+    @ExceptionHandler(InvalidInvitationException.class)
+    ProblemDetail invalidInvitation(InvalidInvitationException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, InvalidInvitationException.MESSAGE);
+        problem.setType(java.net.URI.create("https://convene.io/problems/invalid-invitation"));
+        problem.setInstance(java.net.URI.create("/api/meetings/external"));
+        return problem;
+    }
+
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<ProblemDetail> tooManyRequests(TooManyRequestsException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage()));
     }
 
     @ExceptionHandler(NotFoundException.class)

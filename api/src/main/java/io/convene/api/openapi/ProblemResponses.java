@@ -32,6 +32,7 @@ final class ProblemResponses {
         DESCRIPTIONS.put("404", "No such object, or you are not in it");
         DESCRIPTIONS.put("409", "The object is not in a state that allows this (or was changed at the same time)");
         DESCRIPTIONS.put("413", "The request body is too large");
+        DESCRIPTIONS.put("429", "A limit was reached (guests: per client address, per session); `Retry-After` says when to try again");
         DESCRIPTIONS.put("500", "Something went wrong on our side");
         DESCRIPTIONS.put("503", "A service this needs (identity provider, Jitsi, portal) is not available");
     }
@@ -75,6 +76,10 @@ final class ProblemResponses {
         }
         if (operation.getRequestBody() != null) {
             statuses.add("413");
+        }
+        if (path.startsWith("/api/meetings/external/join") || path.equals("/api/meetings/external/register")
+                || path.endsWith("/ask") || path.endsWith("/preview")) {
+            statuses.add("429");
         }
         statuses.add("500");
         if (reachesOut) {

@@ -4,6 +4,7 @@ import io.convene.application.shared.ConflictException;
 import io.convene.application.shared.ForbiddenException;
 import io.convene.application.shared.InvalidInputException;
 import io.convene.application.shared.NotFoundException;
+import io.convene.application.shared.TooManyRequestsException;
 import io.convene.application.shared.UnavailableException;
 import io.convene.domain.meeting.MeetingConflict;
 import io.convene.domain.meeting.MeetingRuleViolation;
@@ -45,6 +46,8 @@ final class AckReplies {
             return problem(403, "Forbidden", e.getMessage());
         } else if (e instanceof ConflictException || e instanceof MeetingConflict) {
             return problem(409, "Conflict", e.getMessage());
+        } else if (e instanceof TooManyRequestsException) {
+            return problem(429, "Too Many Requests", e.getMessage());
         } else if (e instanceof UnavailableException) {
             return problem(503, "Service Unavailable", e.getMessage());
         }

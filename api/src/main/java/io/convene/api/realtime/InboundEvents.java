@@ -3,6 +3,7 @@ package io.convene.api.realtime;
 import com.corundumstudio.socketio.AckRequest;
 import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.SocketIOServer;
+import io.convene.application.guest.GuestAdmissions;
 import io.convene.application.meeting.Attendance;
 import io.convene.application.presence.Presence;
 import io.convene.application.realtime.EventRouting;
@@ -21,19 +22,23 @@ class InboundEvents {
     static final String REGISTER_PARTICIPANT = "meeting:register-participant";
     static final String SUBSCRIBE = "presence:subscribe";
     static final String UNSUBSCRIBE = "presence:unsubscribe";
+    static final String ADMIT_GUEST = "meeting:admit_guest";
+    static final String DECLINE_GUEST = "meeting:decline_guest";
 
     private final Attendance attendance;
     private final Presence presence;
     private final RealtimeProperties properties;
+    private final GuestAdmissions guests;
 
-    InboundEvents(Attendance attendance, Presence presence, RealtimeProperties properties) {
+    InboundEvents(Attendance attendance, Presence presence, GuestAdmissions guests, RealtimeProperties properties) {
+        this.guests = guests;
         this.attendance = attendance;
         this.presence = presence;
         this.properties = properties;
     }
 
     Set<String> names() {
-        return Set.of(REGISTER_PARTICIPANT, SUBSCRIBE, UNSUBSCRIBE, ConveneJsonSupport.UNKNOWN);
+        return Set.of(REGISTER_PARTICIPANT, SUBSCRIBE, UNSUBSCRIBE, ADMIT_GUEST, DECLINE_GUEST, ConveneJsonSupport.UNKNOWN);
     }
 
     void register(SocketIOServer server, SocketGateway gateway) {
@@ -45,6 +50,11 @@ class InboundEvents {
             String meetingId = body.get("meetingId") instanceof String id ? id : null;
             return AckReplies.ok(attendance.join(Ids.meetingId("meetingId", meetingId), session.actor(), "socket.io"));
         });
+        // POST /api/meetings/{id}/guests/{sessionId}/admit|decline's use case: the first answer wins, later ones 409
+        on(server, gateway, ADMIT_GUEST, (session, body) -> AckReplies.ok(guests.answer(text(body, "meetingId"),
+                text(body, "sessionId"), session.actor(), true)));
+        on(server, gateway, DECLINE_GUEST, (session, body) -> AckReplies.ok(guests.answer(text(body, "meetingId"),
+                text(body, "sessionId"), session.actor(), false)));
         on(server, gateway, SUBSCRIBE, (session, body) -> {
             List<String> ids = userIds(body);
             if (ids == null) {
@@ -62,6 +72,10 @@ class InboundEvents {
             List<String> ids = userIds(body);
             return ids == null ? AckReplies.badRequest("userIds: must be a list of user ids") : AckReplies.ok(Map.of());
         });
+    }
+
+    private static String text(Map<?, ?> body, String key) {
+        return body.get(key) instanceof String value && value.length() <= 100 ? value : null;
     }
 
     /** userIds as a bounded list of short strings, or null. */
@@ -86,6 +100,10 @@ class InboundEvents {
         server.addEventListener(event, Object.class, (client, data, ack) -> {
             // on Netty's event loop: only checks that cost nothing; the use case runs in the socket's lane
             SocketGateway.Session session = gateway.session(client);
+            if (session == null && gateway.isGuest(client)) {
+                reply(ack, AckReplies.problem(403, "Forbidden", "a guest's socket only listens"));
+                return;
+            }
             if (session == null) {
                 reply(ack, AckReplies.problem(401, "Unauthorized", "not authenticated"));
                 return;

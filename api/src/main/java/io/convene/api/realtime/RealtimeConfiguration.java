@@ -1,6 +1,8 @@
 package io.convene.api.realtime;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.convene.application.guest.GuestAdmissions;
+import io.convene.application.guest.GuestCredentials;
 import io.convene.application.meeting.Attendance;
 import io.convene.application.presence.Presence;
 import io.convene.application.realtime.EventRouting;
@@ -22,14 +24,15 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 class RealtimeConfiguration {
 
     @Bean
-    InboundEvents inboundEvents(Attendance attendance, Presence presence, RealtimeProperties properties) {
-        return new InboundEvents(attendance, presence, properties);
+    InboundEvents inboundEvents(Attendance attendance, Presence presence, GuestAdmissions guests,
+                                RealtimeProperties properties) {
+        return new InboundEvents(attendance, presence, guests, properties);
     }
 
     @Bean
     SocketGateway socketGateway(RealtimeProperties properties, JwtDecoder jwtDecoder, SocketSessions sessions,
-                                InboundEvents inbound, Clock clock, PresenceDigest digest) {
-        return new SocketGateway(properties, jwtDecoder, sessions, inbound, clock, digest);
+                                InboundEvents inbound, Clock clock, PresenceDigest digest, GuestCredentials guests) {
+        return new SocketGateway(properties, jwtDecoder, sessions, inbound, clock, digest, guests);
     }
 
     @Bean

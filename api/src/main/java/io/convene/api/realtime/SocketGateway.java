@@ -13,6 +13,8 @@ import com.corundumstudio.socketio.namespace.Namespace;
 import com.corundumstudio.socketio.protocol.Packet;
 import com.corundumstudio.socketio.protocol.PacketType;
 import io.convene.api.security.Actors;
+import io.convene.application.guest.Guest;
+import io.convene.application.guest.GuestCredentials;
 import io.convene.application.realtime.Delivery;
 import io.convene.application.realtime.PresenceDigest;
 import io.convene.application.realtime.Routing;
@@ -72,6 +74,9 @@ public class SocketGateway implements SmartLifecycle {
     record Session(Actor actor, SocketIOClient client, Set<String> subscriptions, Instant expiresAt,
                    AtomicBoolean expired, SocketLane lane) {}
 
+    /** A guest's socket: in its own room only, sends nothing, hears only the guest events (docs/guests.md). */
+    record GuestSocket(Guest guest, SocketIOClient client, Instant expiresAt, AtomicBoolean expired) {}
+
     private final RealtimeProperties properties;
     private final JwtDecoder jwtDecoder;
     private final SocketSessions sessions;
@@ -79,6 +84,8 @@ public class SocketGateway implements SmartLifecycle {
     private final Clock clock;
     private final PresenceDigest digest;
     private final Map<UUID, Session> authenticated = new ConcurrentHashMap<>();
+    private final Map<UUID, GuestSocket> guests = new ConcurrentHashMap<>();
+    private final GuestCredentials guestCredentials;
     private ScheduledExecutorService timers;
     private ThreadPoolExecutor handlers;
     private final AtomicInteger queuedEvents = new AtomicInteger();
@@ -86,7 +93,8 @@ public class SocketGateway implements SmartLifecycle {
     private volatile int port;
 
     SocketGateway(RealtimeProperties properties, JwtDecoder jwtDecoder, SocketSessions sessions, InboundEvents inbound,
-                  Clock clock, PresenceDigest digest) {
+                  Clock clock, PresenceDigest digest, GuestCredentials guestCredentials) {
+        this.guestCredentials = guestCredentials;
         this.properties = properties;
         this.jwtDecoder = jwtDecoder;
         this.sessions = sessions;
@@ -191,6 +199,9 @@ public class SocketGateway implements SmartLifecycle {
         if (!(token instanceof String value) || value.isBlank() || value.length() > 16_384) {
             return new AuthTokenResult(false, error("unauthorized", "no token: connect with auth: {token}"));
         }
+        if (GuestCredentials.isGuestCredential(value)) {
+            return authenticateGuest(value, client);
+        }
         Jwt jwt;
         try {
             jwt = jwtDecoder.decode(value);
@@ -211,13 +222,40 @@ public class SocketGateway implements SmartLifecycle {
         return AuthTokenResult.AuthTokenResultSuccess;
     }
 
+    /**
+     * A guest credential: the socket joins the guest's own room and nothing else; it counts for no
+     * presence. (One indexed look-up by the credential's hash, on the event loop: the handshake's
+     * answer cannot wait for the handler pool.)
+     */
+    private AuthTokenResult authenticateGuest(String credential, SocketIOClient client) {
+        Guest guest;
+        try {
+            guest = guestCredentials.authenticate(credential).orElse(null);
+        } catch (RuntimeException e) {
+            log.warn("guest socket: credential not checked: {}", e.toString());
+            guest = null;
+        }
+        if (guest == null) {
+            return new AuthTokenResult(false, error("unauthorized", "the guest credential is not valid or has expired"));
+        }
+        guests.put(client.getSessionId(), new GuestSocket(guest, client, guest.credentialExpiresAt(), new AtomicBoolean()));
+        client.joinRoom(Delivery.guestRoom(guest.sessionId().toString()));
+        return AuthTokenResult.AuthTokenResultSuccess;
+    }
+
+    /** True for a guest's socket (it may send no events). */
+    boolean isGuest(SocketIOClient client) {
+        return guests.containsKey(client.getSessionId());
+    }
+
     private static Map<String, Object> error(String code, String message) {
         return Map.of("message", message, "data", Map.of("code", code));
     }
 
     /** No (valid) token by now: {@code connect_error}, then the socket is closed. */
     private void refuseIfAnonymous(SocketIOClient client) {
-        if (!authenticated.containsKey(client.getSessionId()) && client.isChannelOpen()) {
+        if (!authenticated.containsKey(client.getSessionId()) && !guests.containsKey(client.getSessionId())
+                && client.isChannelOpen()) {
             Packet refusal = new Packet(PacketType.MESSAGE, client.getEngineIOVersion());
             refusal.setSubType(PacketType.ERROR);
             refusal.setNsp(Namespace.DEFAULT_NAME);
@@ -237,6 +275,11 @@ public class SocketGateway implements SmartLifecycle {
             for (Session session : authenticated.values()) {
                 if (!session.expiresAt().isAfter(now) && session.expired().compareAndSet(false, true)) {
                     expired(session.client());
+                }
+            }
+            for (GuestSocket guest : guests.values()) {
+                if (!guest.expiresAt().isAfter(now) && guest.expired().compareAndSet(false, true)) {
+                    expired(guest.client());
                 }
             }
         } catch (RuntimeException e) {
@@ -274,6 +317,7 @@ public class SocketGateway implements SmartLifecycle {
     }
 
     private void disconnected(SocketIOClient client) {
+        guests.remove(client.getSessionId());
         Session session = authenticated.remove(client.getSessionId());
         if (session != null) { // after the socket's connect work: presence sees connect, then disconnect
             session.lane().always(() -> sessions.disconnected(session.actor().id(), client.getSessionId().toString()));
@@ -325,6 +369,11 @@ public class SocketGateway implements SmartLifecycle {
                         client.sendEvent(delivery.event(), delivery.payload());
                     }
                 }
+            }
+        }
+        for (String room : routing.closing()) { // after their last event has been written
+            for (SocketIOClient client : running.getRoomOperations(room).getClients()) {
+                timers.schedule(client::disconnect, 200, TimeUnit.MILLISECONDS);
             }
         }
     }

@@ -5,7 +5,15 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.JWSKeySelector;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import io.convene.application.guest.GuestCredentials;
 import io.convene.application.shared.Actor;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationManagerResolver;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.time.Clock;
@@ -122,6 +130,41 @@ class SecurityConfiguration {
         converter.setPrincipalClaimName(JwtClaimNames.SUB);
         converter.setJwtGrantedAuthoritiesConverter(jwt -> KeycloakRoles.fromClaims(jwt.getClaims()));
         return converter;
+    }
+
+    /**
+     * The guests' door ({@code /api/meetings/external/**} and the guest's preview): the landing page,
+     * registration and the preview are open (throttled per client address by their use cases); the
+     * rest takes a guest credential ({@code cvg_…}, checked against the live sessions) or — for the
+     * pre-key bundles participants fetch — a portal token. A guest credential anywhere else is not a
+     * Keycloak token: 401.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain guests(HttpSecurity http, JwtDecoder jwtDecoder, JwtAuthenticationConverter converter,
+                               GuestCredentials credentials, ProblemAuthenticationHandlers problems) throws Exception {
+        JwtAuthenticationProvider portalTokens = new JwtAuthenticationProvider(jwtDecoder);
+        portalTokens.setJwtAuthenticationConverter(converter);
+        AuthenticationManager portal = new ProviderManager(portalTokens);
+        AuthenticationManager guests = new ProviderManager(new GuestAuthenticationProvider(credentials));
+        AuthenticationManagerResolver<HttpServletRequest> managers = request ->
+                GuestCredentials.isGuestCredential(BEARER_TOKENS.resolve(request)) ? guests : portal;
+        RequestMatcher guestPreview = new AndRequestMatcher(path(HttpMethod.GET, "/api/meetings/*/preview"),
+                request -> request.getHeader(Callers.INVITATION_TOKEN_HEADER) != null && request.getHeader("Authorization") == null);
+        return http.securityMatcher(new OrRequestMatcher(path("/api/meetings/external/**"), guestPreview))
+                .oauth2ResourceServer(server -> server
+                        .bearerTokenResolver(BEARER_TOKENS)
+                        .authenticationManagerResolver(managers)
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(path(HttpMethod.GET, "/api/meetings/external/join/*"),
+                                path(HttpMethod.POST, "/api/meetings/external/register"), guestPreview).permitAll()
+                        .anyRequest().authenticated())
+                .build();
     }
 
     @Bean

@@ -89,20 +89,20 @@ public final class SocketClient implements AutoCloseable {
     }
 
     /** The engine.io session id the server gave this client (the gateway's connection id), if it connected. */
-    java.util.Optional<String> sessionId() {
+    public java.util.Optional<String> sessionId() {
         return lines.stream().filter(l -> "connect".equals(l.path("type").asText())).map(l -> l.path("sid").asText())
                 .filter(sid -> !sid.isEmpty()).findFirst();
     }
 
-    List<JsonNode> lines() {
+    public List<JsonNode> lines() {
         return List.copyOf(lines);
     }
 
-    List<JsonNode> events(String name) {
+    public List<JsonNode> events(String name) {
         return lines.stream().filter(l -> "event".equals(l.path("type").asText()) && name.equals(l.path("event").asText())).toList();
     }
 
-    JsonNode await(Predicate<JsonNode> what, Duration within) {
+    public JsonNode await(Predicate<JsonNode> what, Duration within) {
         try {
             Awaitility.await().atMost(within).pollInterval(Duration.ofMillis(20)).until(() -> lines.stream().anyMatch(what));
         } catch (ConditionTimeoutException e) {
@@ -121,12 +121,12 @@ public final class SocketClient implements AutoCloseable {
     }
 
     /** Emits and waits for the ack's payload. */
-    JsonNode emit(String event, Object data) {
+    public JsonNode emit(String event, Object data) {
         return awaitAck(send(event, data));
     }
 
     /** Emits without waiting; returns the id of its ack (see {@link #awaitAck}, {@link #acks}). */
-    int send(String event, Object data) {
+    public int send(String event, Object data) {
         int id = ids.incrementAndGet();
         try {
             Map<String, Object> command = data == null ? Map.of("emit", event, "id", id) : Map.of("emit", event, "id", id, "data", data);
@@ -139,13 +139,13 @@ public final class SocketClient implements AutoCloseable {
     }
 
     /** The ack of the event sent as {@code id}: its payload. */
-    JsonNode awaitAck(int id) {
+    public JsonNode awaitAck(int id) {
         return await(l -> "ack".equals(l.path("type").asText()) && l.path("id").asInt() == id, Duration.ofSeconds(20))
                 .path("data");
     }
 
     /** The acks received so far, in the order they came: {@code {type, id, data, at}}. */
-    List<JsonNode> acks() {
+    public List<JsonNode> acks() {
         return lines.stream().filter(l -> "ack".equals(l.path("type").asText())).toList();
     }
 

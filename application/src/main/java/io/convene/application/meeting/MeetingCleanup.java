@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,9 +32,12 @@ public class MeetingCleanup {
     private final ProcessInstances processes;
     private final UnitOfWork work;
     private final Clock clock;
+    private final ObjectProvider<InternalAttendanceListener> listeners;
 
     MeetingCleanup(Meetings meetings, MeetingQueries queries, MeetingTransitions transitions, MeetingSummaries summaries,
-                   Notifications notifications, ProcessInstances processes, UnitOfWork work, Clock clock) {
+                   Notifications notifications, ProcessInstances processes, UnitOfWork work, Clock clock,
+                   ObjectProvider<InternalAttendanceListener> listeners) {
+        this.listeners = listeners;
         this.summaries = summaries;
         this.meetings = meetings;
         this.queries = queries;
@@ -53,6 +57,7 @@ public class MeetingCleanup {
             transitions.close(id); // one still running (the sweep, a deleted call) ends first: its event and summary
             notifications.deleteTransient(id.value());
             meetings.deleteById(id);
+            listeners.orderedStream().forEach(l -> l.cleanedUp(id));
         });
     }
 

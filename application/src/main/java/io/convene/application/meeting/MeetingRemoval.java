@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /** Cancelling and deleting meetings, one at a time or in bulk with partial success. */
@@ -35,10 +36,12 @@ public class MeetingRemoval {
     private final MeetingCleanup cleanup;
     private final EventOutbox outbox;
     private final UnitOfWork work;
+    private final ObjectProvider<InternalAttendanceListener> listeners;
 
     MeetingRemoval(Meetings meetings, MeetingPolicy policy, MeetingReminders reminders, Notifications notifications,
                    MeetingLifecycleGateway lifecycle, ProcessInstances processes, MeetingCleanup cleanup,
-                   EventOutbox outbox, UnitOfWork work) {
+                   EventOutbox outbox, UnitOfWork work, ObjectProvider<InternalAttendanceListener> listeners) {
+        this.listeners = listeners;
         this.cleanup = cleanup;
         this.meetings = meetings;
         this.policy = policy;
@@ -60,6 +63,7 @@ public class MeetingRemoval {
             outbox.append("meeting.cancelled", id.value(), Map.of("meetingId", id.value(), "cancelledBy", actor.id(),
                     "participantIds", MeetingTransitions.participantIds(saved)));
             lifecycle.cancelled(id.value());
+            listeners.orderedStream().forEach(l -> l.cancelledOrDeleted(saved, false));
             return saved;
         });
     }
@@ -72,6 +76,7 @@ public class MeetingRemoval {
         work.run(() -> {
             Meeting meeting = policy.visibleMeeting(id, actor);
             policy.require(meeting, actor, MeetingPermission.DELETE);
+            listeners.orderedStream().forEach(l -> l.cancelledOrDeleted(meeting, true));
             notifications.deleteTransient(id.value());
             meetings.delete(meeting);
             processes.deleteAll(id.value(), "meeting deleted by its owner"); // call-ring children go with them
@@ -91,6 +96,7 @@ public class MeetingRemoval {
                 throw new NotFoundException("call", id);
             }
             policy.require(call, actor, MeetingPermission.DELETE);
+            listeners.orderedStream().forEach(l -> l.cancelledOrDeleted(call, true));
             cleanup.cleanUp(id);
             processes.deleteAll(id.value(), "call deleted by its owner"); // its call-ring children go with it
             outbox.append("call.deleted", id.value(), Map.of("callId", id.value(), "deletedBy", actor.id(),

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,9 +32,12 @@ public class MeetingTransitions {
     private final InstantCallGateway calls;
     private final UnitOfWork work;
     private final Clock clock;
+    private final ObjectProvider<InternalAttendanceListener> listeners;
 
     MeetingTransitions(Meetings meetings, MeetingSummaries summaries, EventOutbox outbox,
-                       MeetingLifecycleGateway lifecycle, InstantCallGateway calls, UnitOfWork work, Clock clock) {
+                       MeetingLifecycleGateway lifecycle, InstantCallGateway calls, UnitOfWork work, Clock clock,
+                       ObjectProvider<InternalAttendanceListener> listeners) {
+        this.listeners = listeners;
         this.meetings = meetings;
         this.summaries = summaries;
         this.outbox = outbox;
@@ -56,7 +60,10 @@ public class MeetingTransitions {
     void departed(Meeting meeting, Meeting.Departure departure, String reason) {
         switch (departure) {
             case ENDED -> ended(meeting, reason);
-            case EMPTIED -> lifecycle.emptied(meeting.id().value());
+            case EMPTIED -> {
+                lifecycle.emptied(meeting.id().value());
+                listeners.orderedStream().forEach(l -> l.lastInternalLeft(meeting));
+            }
             case OTHERS_STAY -> { }
         }
     }
@@ -64,6 +71,7 @@ public class MeetingTransitions {
     /** In the caller's transaction: someone joined the empty meeting; it no longer waits to end. */
     void rejoined(Meeting meeting) {
         lifecycle.rejoined(meeting.id().value());
+        listeners.orderedStream().forEach(l -> l.internalRejoined(meeting));
     }
 
     /**
@@ -111,6 +119,7 @@ public class MeetingTransitions {
                 "participantCount", meeting.distinctJoiners(), "reason", reason,
                 "participantIds", participantIds(meeting)));
         summaries.record(meeting, clock.instant());
+        listeners.orderedStream().forEach(l -> l.lastInternalLeft(meeting)); // an ended meeting has nobody in it
     }
 
     /**

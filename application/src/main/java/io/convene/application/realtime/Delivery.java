@@ -13,6 +13,11 @@ public record Delivery(String event, Map<String, Object> payload, List<String> r
         return "user:" + userId;
     }
 
+    /** A guest's own socket(s): the only room a guest's socket is ever in. */
+    public static String guestRoom(String sessionId) {
+        return "guest:" + sessionId;
+    }
+
     public static String meetingRoom(String meetingId) {
         return "meeting:" + meetingId;
     }

@@ -86,6 +86,39 @@ public class EventRouting {
                     : deliveries(Delivery.toUsers("webhook:disabled", payload("webhookId", data.get("webhookId"),
                             "url", data.get("url"), "reason", data.get("reason"), "disabledAt", data.get("disabledAt")),
                             List.of(text(data, "ownerId"))));
+            case "meeting.invite_link_generated" -> toParticipants(data, "meeting:invite_link_generated", payload(
+                    "meetingId", data.get("meetingId"), "generatedBy", data.get("generatedBy"),
+                    "validFrom", data.get("validFrom"), "expiresAt", data.get("validUntil")));
+            // guests: a guest's socket is in its own room guest:<sessionId> only, and hears only these four
+            case "external.waiting" -> data.get("userIds") instanceof List<?> ids
+                    ? deliveries(Delivery.toUsers("meeting:guest_waiting", payload("meetingId", data.get("meetingId"),
+                            "sessionId", data.get("sessionId"), "displayName", data.get("displayName"),
+                            "requestId", data.get("requestId")), ids.stream().map(String::valueOf).toList()))
+                    : Routing.NONE;
+            case "external.admitted" -> toGuest(data, "meeting:guest_admitted", payload("sessionId", data.get("sessionId"),
+                    "admittedBy", data.get("admittedBy")));
+            case "external.declined" -> toGuest(data, "meeting:guest_declined", payload("sessionId", data.get("sessionId"),
+                    "declinedBy", data.get("declinedBy"), "reason", "declined"));
+            case "external.request_expired" -> toGuest(data, "meeting:guest_declined", payload("sessionId",
+                    data.get("sessionId"), "declinedBy", null, "reason", "expired"));
+            case "external.all_server_users_left" -> toGuest(data, "external:all_server_users_left", payload(
+                    "meetingId", data.get("meetingId"), "removeAt", data.get("removeAt"),
+                    "graceSeconds", data.get("graceSeconds"),
+                    "message", "Everyone of the host's side has left: you will be disconnected."));
+            case "external.removed" -> new Routing(List.of(), toGuest(data, "external:removed", payload(
+                    "meetingId", data.get("meetingId"), "sessionId", data.get("sessionId"),
+                    "reason", data.get("reason"))).deliveries(), List.of(Delivery.guestRoom(text(data, "sessionId"))));
+            case "external.session_ended" -> text(data, "sessionId") == null ? Routing.NONE
+                    : new Routing(List.of(), List.of(), List.of(Delivery.guestRoom(text(data, "sessionId"))));
+            case "external.joined" -> toParticipants(text(data, "meetingId"), "external:joined", payload(
+                    "meetingId", data.get("meetingId"), "sessionId", data.get("sessionId"),
+                    "displayName", data.get("displayName")));
+            case "external.left" -> {
+                Routing left = toParticipants(text(data, "meetingId"), "external:left", payload(
+                        "meetingId", data.get("meetingId"), "sessionId", data.get("sessionId"),
+                        "displayName", data.get("displayName")));
+                yield new Routing(left.memberships(), left.deliveries(), List.of(Delivery.guestRoom(text(data, "sessionId"))));
+            }
             default -> Routing.NONE;
         });
     }
@@ -260,6 +293,12 @@ public class EventRouting {
             return recipients.isEmpty() ? Routing.NONE : deliveries(Delivery.toUsers(event, payload, recipients));
         }
         return toParticipants(text(data, "meetingId"), event, payload);
+    }
+
+    private static Routing toGuest(Map<String, Object> data, String event, Map<String, Object> payload) {
+        String sessionId = text(data, "sessionId");
+        return sessionId == null ? Routing.NONE
+                : new Routing(List.of(), List.of(new Delivery(event, payload, List.of(Delivery.guestRoom(sessionId)))));
     }
 
     private Optional<Meeting> meeting(String id) {

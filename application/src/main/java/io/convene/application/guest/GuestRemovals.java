@@ -1,0 +1,130 @@
+package io.convene.application.guest;
+
+import io.convene.application.meeting.InternalAttendanceListener;
+import io.convene.application.shared.UnitOfWork;
+import io.convene.domain.event.EventOutbox;
+import io.convene.domain.guest.GuestSession;
+import io.convene.domain.guest.GuestSessionId;
+import io.convene.domain.guest.GuestSessions;
+import io.convene.domain.meeting.Meeting;
+import io.convene.domain.meeting.MeetingId;
+import io.convene.domain.meeting.MeetingStatus;
+import io.convene.domain.meeting.Meetings;
+import io.convene.processes.guest.GuestAdmissionGateway;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/**
+ * Guests leave with their hosts (seed 002: "expires when all server users leave"): when the last
+ * internal participant is gone the admitted guests are warned, and removed after the model's grace
+ * unless one comes back; a session also ends at the model's maximum. Each removal ends the
+ * session (its credential stops working) and tells the guest's socket.
+ */
+@Service
+public class GuestRemovals implements InternalAttendanceListener {
+
+    private final GuestSessions sessions;
+    private final GuestAdmissionGateway admission;
+    private final EventOutbox outbox;
+    private final Meetings meetings;
+    private final UnitOfWork work;
+    private final Clock clock;
+
+    GuestRemovals(GuestSessions sessions, GuestAdmissionGateway admission, EventOutbox outbox, Meetings meetings,
+                  UnitOfWork work, Clock clock) {
+        this.meetings = meetings;
+        this.sessions = sessions;
+        this.admission = admission;
+        this.outbox = outbox;
+        this.work = work;
+        this.clock = clock;
+    }
+
+    /**
+     * In the leave's (or end's) transaction: the admitted guests' processes start their grace. If
+     * the meeting or call ended, those not let in are done now (nobody can let them in any more).
+     */
+    @Override
+    public void lastInternalLeft(Meeting meeting) {
+        if (meeting.status() == MeetingStatus.ENDED) {
+            sessions.liveIn(meeting.id()).stream().filter(s -> !s.isAdmitted())
+                    .forEach(s -> endNow(s, "meeting_ended", true));
+        }
+        if (!sessions.admittedIn(meeting.id()).isEmpty()) {
+            admission.allInternalLeft(meeting.id().value());
+        }
+    }
+
+    /** In the cancel's or delete's transaction: every guest of it is removed now, without a grace. */
+    @Override
+    public void cancelledOrDeleted(Meeting meeting, boolean deleted) {
+        sessions.liveIn(meeting.id()).forEach(s -> endNow(s, deleted ? "meeting_deleted" : "meeting_cancelled", true));
+        if (deleted) {
+            sessions.deleteOf(meeting.id(), false);
+        }
+    }
+
+    /** In the cleanup's transaction: the sessions that ended go; those in their grace stay until removed. */
+    @Override
+    public void cleanedUp(MeetingId id) {
+        sessions.deleteOf(id, true);
+    }
+
+    /** Ends a session now and tells its process (whose instance then ends); its row goes if the meeting is gone. */
+    private void endNow(GuestSession session, String reason, boolean tellProcess) {
+        if (end(session, reason) && tellProcess) {
+            admission.sessionEnded(session.id().toString());
+        }
+    }
+
+    /** In the join's transaction: someone of the portal is back; the removals wait again. */
+    @Override
+    public void internalRejoined(Meeting meeting) {
+        if (!sessions.admittedIn(meeting.id()).isEmpty()) {
+            admission.internalRejoined(meeting.id().value());
+        }
+    }
+
+    /** {@code Task_WarnGuest}: the guest hears it will be removed after {@code grace} (the model's literal). */
+    public void warn(GuestSessionId id, Duration grace) {
+        work.run(() -> sessions.find(id).filter(s -> s.isActive(clock.instant())).ifPresent(session ->
+                outbox.append("external.all_server_users_left", session.meetingId().value(), Map.of(
+                        "meetingId", session.meetingId().value(), "sessionId", id.toString(),
+                        "removeAt", clock.instant().plus(grace).toString(), "graceSeconds", grace.toSeconds()))));
+    }
+
+    /** {@code Task_RemoveGuest}: the grace is over and nobody came back. */
+    public void remove(GuestSessionId id) {
+        end(id, "all_server_users_left");
+    }
+
+    /** {@code Task_EndSessionAtMaximum}: the session reached the model's maximum. */
+    public void endAtMaximum(GuestSessionId id) {
+        end(id, "session_expired");
+    }
+
+    private void end(GuestSessionId id, String reason) {
+        work.run(() -> sessions.find(id).ifPresent(session -> end(session, reason)));
+    }
+
+    /** False when it had ended already. */
+    private boolean end(GuestSession session, String reason) {
+        GuestSessionId id = session.id();
+        if (!sessions.end(id, clock.instant(), reason)) {
+            return false;
+        }
+        String meetingId = session.meetingId().value();
+        outbox.append("external.removed", meetingId, Map.of("meetingId", meetingId, "sessionId", id.toString(),
+                "reason", reason));
+        if (session.joinedAt() != null) {
+            outbox.append("external.left", meetingId, Map.of("meetingId", meetingId, "sessionId", id.toString(),
+                    "displayName", session.displayName(), "reason", reason));
+        }
+        if (!meetings.existsById(session.meetingId())) {
+            sessions.delete(id); // the call was cleaned up during the grace: nothing is left to keep it for
+        }
+        return true;
+    }
+}
