@@ -10,6 +10,7 @@ import io.convene.domain.meeting.Meetings;
 import io.convene.domain.meeting.Participant;
 import io.convene.processes.call.InstantCallGateway;
 import io.convene.processes.meeting.MeetingLifecycleGateway;
+import io.convene.processes.recording.RecordingFinalisationGateway;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -29,16 +30,19 @@ public class MeetingTransitions {
     private final EventOutbox outbox;
     private final MeetingLifecycleGateway lifecycle;
     private final InstantCallGateway calls;
+    private final RecordingFinalisationGateway recordings;
     private final UnitOfWork work;
     private final Clock clock;
 
     MeetingTransitions(Meetings meetings, MeetingSummaries summaries, EventOutbox outbox,
-                       MeetingLifecycleGateway lifecycle, InstantCallGateway calls, UnitOfWork work, Clock clock) {
+                       MeetingLifecycleGateway lifecycle, InstantCallGateway calls, RecordingFinalisationGateway recordings,
+                       UnitOfWork work, Clock clock) {
         this.meetings = meetings;
         this.summaries = summaries;
         this.outbox = outbox;
         this.lifecycle = lifecycle;
         this.calls = calls;
+        this.recordings = recordings;
         this.work = work;
         this.clock = clock;
     }
@@ -111,6 +115,7 @@ public class MeetingTransitions {
                 "participantCount", meeting.distinctJoiners(), "reason", reason,
                 "participantIds", participantIds(meeting)));
         summaries.record(meeting, clock.instant());
+        recordings.meetingEnded(meeting.id().value()); // a recording still collecting chunks is finalised now
     }
 
     /**

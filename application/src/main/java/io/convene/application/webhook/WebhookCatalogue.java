@@ -6,7 +6,7 @@ import java.util.Set;
 /**
  * The event types a webhook may subscribe to (docs/events.md: the catalogue). The type is the
  * domain event's, which is also its CloudEvents {@code type} on Kafka. Guests' {@code external.*}
- * and {@code recording.ready} join the list with their issues.
+ * join the list with their issue.
  */
 public final class WebhookCatalogue {
 
@@ -14,7 +14,8 @@ public final class WebhookCatalogue {
             "meeting.created", "meeting.updated", "meeting.cancelled", "meeting.started", "meeting.ended",
             "meeting.deleted",
             "call.started", "call.accepted", "call.declined", "call.missed", "call.ended", "call.deleted",
-            "participant.joined", "participant.left");
+            "participant.joined", "participant.left",
+            "recording.ready");
 
     private static final Set<String> KNOWN = Set.copyOf(TYPES);
 

@@ -121,6 +121,12 @@ public class Recordings {
                 .param("id", id.value()).param("reason", reason).param("now", Timestamp.from(now)).update() == 1;
     }
 
+    /** Its owner deleted it: hidden at once; the process deletes its objects and then the row. */
+    public void markDeleted(RecordingId id, Instant now) {
+        jdbc.sql("update meeting_recording set status = 'deleted', ended_at = :now where recording_id = :id")
+                .param("id", id.value()).param("now", Timestamp.from(now)).update();
+    }
+
     /** Forgets the recording and its chunks (their objects are deleted first). */
     public void delete(RecordingId id) {
         jdbc.sql("delete from meeting_recording where recording_id = :id").param("id", id.value()).update();
