@@ -51,7 +51,7 @@ public class RecordingBenchmark {
         long chunkBytes = Long.parseLong(arg(args, "--chunk-mib", "64")) << 20;
         int chunks = Integer.parseInt(arg(args, "--chunks", "16"));
         int rounds = Integer.parseInt(arg(args, "--rounds", "2"));
-        long partSize = Long.parseLong(arg(args, "--part-mib", "16")) << 20;
+        long partSize = Long.parseLong(arg(args, "--part-mib", "8")) << 20;
         long appPid = Long.parseLong(arg(args, "--app-pid", "0"));
         String api = "http://127.0.0.1:" + apiPort;
 

@@ -24,6 +24,6 @@ cp_file="$data/minio.classpath"
 (cd "$root" && ./mvnw -q -B -ntp -pl integration dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime >/dev/null)
 echo "bench: $chunks chunks of $chunk_mib MiB, $rounds rounds; load average $(cut -d' ' -f1-3 /proc/loadavg) ..." >&2
 timeout 3600 java -Xmx512m -cp "$(cat "$cp_file")" "$root/bench/RecordingBenchmark.java" --chunks "$chunks" --chunk-mib "$chunk_mib" \
-  --rounds "$rounds" --part-mib 16 --api-port 38080 --issuer-port 38190 --s3-port 39000 --app-pid "$app"
+  --rounds "$rounds" --part-mib 8 --api-port 38080 --issuer-port 38190 --s3-port 39000 --app-pid "$app"
 grep -E "WARN|ERROR" "$data/app.log" | grep -iv "deprecat" | tail -20 >&2 || true
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1), load average now $(cut -d' ' -f1-3 /proc/loadavg), commit $(cd "$root" && git rev-parse --short HEAD)"

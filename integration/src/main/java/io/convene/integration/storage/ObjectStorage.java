@@ -37,7 +37,7 @@ public class ObjectStorage {
     /**
      * Stores {@code size} bytes (or an unknown amount, size = -1) from {@code in} under {@code key},
      * read and sent one part ({@code convene.storage.part-size}) at a time: an object of any size
-     * costs one part of memory.
+     * costs a few parts of memory (the client reads the next part while one is sent).
      */
     public void put(String key, InputStream in, long size, String contentType) throws Exception {
         ensureBucket();
