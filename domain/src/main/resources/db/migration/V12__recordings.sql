@@ -28,7 +28,7 @@ create table recording_chunk (
     size_bytes       bigint        not null,
     duration_ms      bigint        not null,
     sha256           char(64)      not null,                 -- hex, computed while the chunk streamed in
-    md5              char(32)      not null,
+    md5              char(32),                               -- hex, when the recorder sent Content-MD5
     content_type     varchar(100)  not null,
     uploaded_by      varchar(64)   not null,
     uploaded_at      timestamptz   not null,

@@ -9,7 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * A chunk's body on its way to storage: SHA-256 and MD5 computed as the bytes pass, through
+ * A chunk's body on its way to storage: SHA-256 (and MD5, when asked) computed as the bytes pass, through
  * {@link DigestInputStream}s (nothing is kept), the count capped, and a failure to read the body
  * (the client went away) told apart from a failure of the storage it is written to. Read it
  * through {@link #stream()}.
@@ -24,13 +24,16 @@ final class ChunkStream {
     }
 
     private final MessageDigest sha256 = digest("SHA-256");
-    private final MessageDigest md5 = digest("MD5");
+    private final MessageDigest md5;
     private final Counting counting;
     private final InputStream stream;
 
-    ChunkStream(InputStream body, long cap) {
+    /** {@code withMd5}: compute MD5 too (only when the recorder sent one to check: it costs CPU on every byte). */
+    ChunkStream(InputStream body, long cap, boolean withMd5) {
         this.counting = new Counting(body, cap);
-        this.stream = new DigestInputStream(new DigestInputStream(counting, sha256), md5);
+        this.md5 = withMd5 ? digest("MD5") : null;
+        InputStream digested = new DigestInputStream(counting, sha256);
+        this.stream = withMd5 ? new DigestInputStream(digested, md5) : digested;
     }
 
     /** The body as it must be read: counted, capped, digested. */
@@ -59,8 +62,9 @@ final class ChunkStream {
         return HexFormat.of().formatHex(sha256.digest());
     }
 
+    /** The MD5, or null when it was not computed. */
     String md5Hex() {
-        return HexFormat.of().formatHex(md5.digest());
+        return md5 == null ? null : HexFormat.of().formatHex(md5.digest());
     }
 
     private static MessageDigest digest(String algorithm) {

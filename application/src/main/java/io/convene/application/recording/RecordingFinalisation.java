@@ -215,7 +215,9 @@ public class RecordingFinalisation {
             entry.put("durationMs", chunk.durationMs());
             entry.put("offsetMs", offset);
             entry.put("sha256", chunk.sha256());
-            entry.put("md5", chunk.md5());
+            if (chunk.md5() != null) {
+                entry.put("md5", chunk.md5());
+            }
             list.add(entry);
             offset += chunk.durationMs();
         }

@@ -37,7 +37,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * The recorder's uploads: a chunk is streamed to object storage as it arrives (never whole in
- * memory), its SHA-256 and MD5 computed on the way and checked against the checksum the
+ * memory), its SHA-256 (and MD5 when the recorder sent one) computed on the way and checked against the checksum the
  * recorder sent; only then is it acknowledged, in one transaction with its recording (made by
  * the first chunk, which starts the recording-finalisation process) and the message that
  * restarts the quiet period. A chunk whose checksum does not match is deleted: nothing is stored.
@@ -127,7 +127,7 @@ public class RecordingUploads {
         RecordingId recordingId = plan.recording().map(Recording::id).orElseGet(RecordingId::newId);
         String prefix = plan.recording().map(Recording::storagePrefix).orElse(Recording.prefixOf(meetingId, recordingId));
         String key = prefix + "chunk-%06d-%s".formatted(sequence, UUID.randomUUID().toString().substring(0, 8));
-        ChunkStream chunk = new ChunkStream(upload.body(), cap);
+        ChunkStream chunk = new ChunkStream(upload.body(), cap, expected.md5Hex() != null);
         store(key, chunk, upload.contentLength(), contentType);
         String sha256 = chunk.sha256Hex();
         String md5 = chunk.md5Hex();
@@ -214,10 +214,10 @@ public class RecordingUploads {
     /** A sequence that is there already: the same bytes again are fine (200), other bytes are not (409). */
     private ChunkReceipt again(RecordingChunk existing, ChunkUpload upload, Expected expected, long cap) {
         if (expected.sha256Hex() != null && !expected.sha256Hex().equals(existing.sha256())
-                || expected.md5Hex() != null && !expected.md5Hex().equals(existing.md5())) {
+                || expected.md5Hex() != null && existing.md5() != null && !expected.md5Hex().equals(existing.md5())) {
             throw otherBytes(existing.sequence());
         }
-        ChunkStream chunk = new ChunkStream(upload.body(), cap);
+        ChunkStream chunk = new ChunkStream(upload.body(), cap, expected.md5Hex() != null);
         try {
             chunk.drain();
         } catch (IOException e) {
