@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  * <p>Per round, one after the other on the same machine and the same s3proxy: the MinIO client
  * straight to the bucket (putObject of each chunk, the app's part size) — the baseline — and the
  * same bytes through the API ({@code PUT /api/meetings/{id}/recording/chunks/{seq}}, which streams
- * them to the same bucket with the same client, computing SHA-256 and MD5 on the way). Chunks are
+ * them to the same bucket with the same client, computing SHA-256 on the way). Chunks are
  * pseudo-random bytes generated as they are read (the client holds no chunk); the API's checksums
  * are computed in an untimed pass before. During the API phases the node's live heap is sampled
  * after a forced full GC ({@code jcmd GC.run}, then {@code jvm_memory_used_bytes{area="heap"}}).
@@ -147,7 +147,7 @@ public class RecordingBenchmark {
             heapMax = Math.max(heapMax, max[0]);
             heapSamples += samples[0];
             through.add(total / seconds);
-            System.out.printf("| %d | API → s3proxy (SHA-256 + MD5 on the way) | %.1f | %.1f | %s |%n", round, seconds, total / seconds,
+            System.out.printf("| %d | API → s3proxy (SHA-256 on the way) | %.1f | %.1f | %s |%n", round, seconds, total / seconds,
                     loadAverage());
             HttpResponse<String> deleted = http.send(HttpRequest.newBuilder(URI.create(api + "/api/meetings/" + meetingId + "/recording"))
                     .header("Authorization", "Bearer " + token).DELETE().build(), HttpResponse.BodyHandlers.ofString());
