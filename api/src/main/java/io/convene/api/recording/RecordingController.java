@@ -13,6 +13,7 @@ import io.convene.application.shared.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -54,9 +55,13 @@ class RecordingController {
             + "201 stored, 200 the same bytes were there already, 409 other bytes or the recording is finalised, "
             + "400 checksum mismatch (nothing stored), 413 over the chunk size cap",
             parameters = {
-                    @Parameter(name = RecordingUploads.DURATION_HEADER, in = ParameterIn.HEADER, required = true),
-                    @Parameter(name = RecordingUploads.SHA256_HEADER, in = ParameterIn.HEADER),
-                    @Parameter(name = RecordingUploads.MD5_HEADER, in = ParameterIn.HEADER)})
+                    @Parameter(name = RecordingUploads.DURATION_HEADER, in = ParameterIn.HEADER, required = true,
+                            description = "the chunk's media duration in milliseconds",
+                            schema = @Schema(type = "integer", format = "int64", minimum = "0")),
+                    @Parameter(name = RecordingUploads.SHA256_HEADER, in = ParameterIn.HEADER,
+                            description = "the chunk's SHA-256, 64 hex digits", schema = @Schema(type = "string")),
+                    @Parameter(name = RecordingUploads.MD5_HEADER, in = ParameterIn.HEADER,
+                            description = "the chunk's MD5, base64 (RFC 1864)", schema = @Schema(type = "string"))})
     ResponseEntity<ChunkReceipt> uploadChunk(@PathVariable String meetingId, @PathVariable String sequence,
                                              HttpServletRequest request, Actor actor) throws IOException {
         ChunkReceipt receipt = uploads.upload(meetingId("meetingId", meetingId), sequence, new ChunkUpload(

@@ -89,6 +89,9 @@ class RecordingIntegrationTest extends MeetingFixtures {
     void cleanUp() throws Exception {
         embedded.s3().orElseThrow().startServer(); // a test that stopped it and failed leaves it up again
         send("DELETE", "/api/meetings/" + meetingId + "/recording", tokens.of("alice"), null);
+        // its process deletes it (and withdraws a failure notice) in a job: wait, so no later test sees it
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
+                "select count(*) from meeting_recording where meeting_id = :m").param("m", meetingId).query(Long.class).single() == 0);
         deleteMeetingsMade();
     }
 
@@ -257,6 +260,9 @@ class RecordingIntegrationTest extends MeetingFixtures {
         assertThat(card.get("failureReason").asText()).contains("chunk 1 is missing");
         JsonNode notices = Json.of(get("/api/notifications", tokens.of("alice")));
         assertThat(notices.findValuesAsText("type")).contains("recording.failed");
+        send("DELETE", "/api/meetings/" + meetingId + "/recording", tokens.of("alice"), null);
+        await().atMost(Duration.ofSeconds(60)).until(() -> !Json.of(get("/api/notifications", tokens.of("alice")))
+                .findValuesAsText("type").contains("recording.failed"));
     }
 
     @Test

@@ -178,6 +178,7 @@ public class RecordingFinalisation {
         work.run(() -> {
             if (recordings.find(id).isPresent()) {
                 recordings.delete(id);
+                notifications.withdraw(meetingId.value(), List.of(FAILED_NOTICE)); // about a recording that is gone
                 outbox.append("recording.deleted", meetingId.value(), Map.of("recordingId", id.value(),
                         "meetingId", meetingId.value()));
             }
