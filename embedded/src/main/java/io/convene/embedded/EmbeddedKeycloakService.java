@@ -82,6 +82,8 @@ final class EmbeddedKeycloakService implements EmbeddedService {
         // the realm file says "${CONVENE_BACKEND_CLIENT_SECRET}"; Keycloak fills it in on import
         String backendSecret = backendClientSecret();
         env.put("CONVENE_BACKEND_CLIENT_SECRET", backendSecret);
+        // likewise the recorder's client-credentials secret (demo: made once per data folder)
+        env.put("CONVENE_RECORDER_CLIENT_SECRET", recorderClientSecret());
         env.remove("JAVA_TOOL_OPTIONS");
         log.info("Starting Keycloak on http://localhost:" + port + " (log: " + home.getParent().resolve("keycloak.log") + ")");
         process = builder.start();
@@ -100,6 +102,22 @@ final class EmbeddedKeycloakService implements EmbeddedService {
         }
         return DataDirSecrets.readOrCreate(home.getParent().resolve("backend-client-secret"));
     }
+
+    /**
+     * The secret of the {@code convene-recorder} client (the recorder's service account, realm role
+     * {@code recorder}): from {@code CONVENE_RECORDER_CLIENT_SECRET}, else made once per data folder
+     * in {@code <data-dir>/keycloak/recorder-client-secret} — a demo secret, so recordings can be
+     * tried without configuration ({@code bin/convene token recorder}).
+     */
+    private String recorderClientSecret() throws IOException {
+        String fromEnv = System.getenv("CONVENE_RECORDER_CLIENT_SECRET");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return fromEnv;
+        }
+        return DataDirSecrets.readOrCreate(home.getParent().resolve(RECORDER_SECRET_FILE));
+    }
+
+    static final String RECORDER_SECRET_FILE = "recorder-client-secret";
 
     @Override
     public void awaitReady() throws InterruptedException {

@@ -53,6 +53,12 @@ public final class EmbeddedServices implements DisposableBean {
                 .map(s -> (EmbeddedKafkaControl) s).findFirst();
     }
 
+    /** The embedded S3 server, for tests that take it down and bring it back. */
+    public Optional<EmbeddedS3Control> s3() {
+        return started.stream().filter(EmbeddedS3Service.class::isInstance)
+                .map(s -> (EmbeddedS3Control) s).findFirst();
+    }
+
     @Override
     public void destroy() {
         for (int i = started.size() - 1; i >= 0; i--) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.convene.application.guest.InvalidInvitationException;
+import io.convene.application.recording.ChunkTooLargeException;
 import io.convene.application.shared.ConflictException;
 import io.convene.application.shared.TooManyRequestsException;
 import io.convene.application.shared.FieldError;
@@ -77,6 +78,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler({ConflictException.class, MeetingConflict.class})
     ProblemDetail conflict(RuntimeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    @ExceptionHandler(ChunkTooLargeException.class)
+    ProblemDetail tooLarge(ChunkTooLargeException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage());
     }
 
     @ExceptionHandler(MeetingRuleViolation.class)

@@ -22,6 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Tomcat caps only form posts, so a JSON body could otherwise be as large as a client likes.
  * A declared {@code Content-Length} over the cap is answered 413 at once; a chunked body is cut
  * off while it is read ({@link BodyTooLargeException}, mapped to 413 by {@link ProblemDetailsAdvice}).
+ * Recording chunk uploads are left alone: they are streamed to storage under their own cap.
  */
 @Component
 class RequestSizeLimitFilter extends OncePerRequestFilter {
@@ -34,9 +35,14 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         this.json = json;
     }
 
+    /** Recording chunks are streamed to storage under a cap of their own ({@code convene.recordings.max-chunk-size}). */
+    private static final java.util.regex.Pattern RECORDING_CHUNK =
+            java.util.regex.Pattern.compile("/api/meetings/[^/]+/recording/chunks/[^/]+");
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        return !request.getRequestURI().startsWith("/api/")
+                || "PUT".equals(request.getMethod()) && RECORDING_CHUNK.matcher(request.getRequestURI()).matches();
     }
 
     @Override

@@ -18,7 +18,7 @@ import org.springframework.test.context.MergedContextConfiguration;
  */
 public final class TestReceivers {
 
-    static final WireMockServer SERVER = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    public static final WireMockServer SERVER = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
 
     static {
         SERVER.start();
@@ -27,7 +27,7 @@ public final class TestReceivers {
 
     private TestReceivers() {}
 
-    static String url(String path) {
+    public static String url(String path) {
         return "http://127.0.0.1:" + SERVER.port() + path;
     }
 

@@ -10,6 +10,7 @@ import io.convene.domain.meeting.Meetings;
 import io.convene.domain.meeting.Participant;
 import io.convene.processes.call.InstantCallGateway;
 import io.convene.processes.meeting.MeetingLifecycleGateway;
+import io.convene.processes.recording.RecordingFinalisationGateway;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -30,19 +31,21 @@ public class MeetingTransitions {
     private final EventOutbox outbox;
     private final MeetingLifecycleGateway lifecycle;
     private final InstantCallGateway calls;
+    private final RecordingFinalisationGateway recordings;
     private final UnitOfWork work;
     private final Clock clock;
     private final ObjectProvider<InternalAttendanceListener> listeners;
 
     MeetingTransitions(Meetings meetings, MeetingSummaries summaries, EventOutbox outbox,
-                       MeetingLifecycleGateway lifecycle, InstantCallGateway calls, UnitOfWork work, Clock clock,
-                       ObjectProvider<InternalAttendanceListener> listeners) {
+                       MeetingLifecycleGateway lifecycle, InstantCallGateway calls, RecordingFinalisationGateway recordings,
+                       UnitOfWork work, Clock clock, ObjectProvider<InternalAttendanceListener> listeners) {
         this.listeners = listeners;
         this.meetings = meetings;
         this.summaries = summaries;
         this.outbox = outbox;
         this.lifecycle = lifecycle;
         this.calls = calls;
+        this.recordings = recordings;
         this.work = work;
         this.clock = clock;
     }
@@ -120,6 +123,7 @@ public class MeetingTransitions {
                 "participantIds", participantIds(meeting)));
         summaries.record(meeting, clock.instant());
         listeners.orderedStream().forEach(l -> l.lastInternalLeft(meeting)); // an ended meeting has nobody in it
+        recordings.meetingEnded(meeting.id().value()); // a recording still collecting chunks is finalised now
     }
 
     /**

@@ -71,6 +71,10 @@ public class EventRouting {
                     "meetingId", data.get("meetingId"), "duration", data.get("durationSeconds"),
                     "participantCount", data.get("participantCount")));
             case "meeting.reminder" -> reminder(data);
+            case "recording.ready" -> toParticipants(data, "recording:ready", payload(
+                    "meetingId", data.get("meetingId"), "recordingId", data.get("recordingId"),
+                    "chunkCount", data.get("chunkCount"), "sizeBytes", data.get("sizeBytes"),
+                    "durationMs", data.get("durationMs"), "format", data.get("format"), "readyAt", data.get("readyAt")));
             case "participant.joined" -> withWaiting(text(data, "meetingId"), joined(data));
             case "participant.left" -> left(data);
             case "participant.invited" -> invited(data);

@@ -6,7 +6,7 @@ import java.util.Set;
 /**
  * The event types a webhook may subscribe to (docs/events.md: the catalogue). The type is the
  * domain event's, which is also its CloudEvents {@code type} on Kafka. Guests' {@code external.*} are seed
- * 002's three; {@code recording.ready} joins the list with its issue.
+ * 002's three.
  */
 public final class WebhookCatalogue {
 
@@ -15,7 +15,8 @@ public final class WebhookCatalogue {
             "meeting.deleted",
             "call.started", "call.accepted", "call.declined", "call.missed", "call.ended", "call.deleted",
             "participant.joined", "participant.left",
-            "external.admitted", "external.declined", "external.joined");
+            "external.admitted", "external.declined", "external.joined",
+            "recording.ready");
 
     private static final Set<String> KNOWN = Set.copyOf(TYPES);
 

@@ -1,6 +1,12 @@
 package io.convene.integration.storage;
 
 import io.minio.BucketExistsArgs;
+import io.minio.GetPresignedObjectUrlArgs;
+import io.minio.ListObjectsArgs;
+import io.minio.Result;
+import io.minio.errors.ErrorResponseException;
+import io.minio.Http;
+import io.minio.messages.Item;
 import io.minio.GetObjectArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
@@ -17,7 +23,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class ObjectStorage {
 
-    private static final long PART_SIZE = 8L * 1024 * 1024;
+    private static final long MIN_PART_SIZE = 5L * 1024 * 1024;
+    private static final long MAX_PARTS = 10_000;
     private final MinioClient client;
     private final StorageProperties properties;
     private volatile boolean bucketReady;
@@ -27,15 +34,80 @@ public class ObjectStorage {
         this.properties = properties;
     }
 
-    /** Stores {@code size} bytes (or an unknown amount, size = -1) from {@code in} under {@code key}. */
+    /**
+     * Stores {@code size} bytes (or an unknown amount, size = -1) from {@code in} under {@code key},
+     * read and sent one part ({@code convene.storage.part-size}) at a time: an object of any size
+     * costs a few parts of memory (the client reads the next part while one is sent).
+     */
     public void put(String key, InputStream in, long size, String contentType) throws Exception {
         ensureBucket();
         client.putObject(PutObjectArgs.builder()
                 .bucket(properties.bucket())
                 .object(key)
-                .stream(in, size, size < 0 ? PART_SIZE : -1)
+                .stream(in, size, partSize(size))
                 .contentType(contentType)
                 .build());
+    }
+
+    private long partSize(long size) {
+        long part = Math.max(properties.partSize().toBytes(), MIN_PART_SIZE);
+        // at most 10,000 parts: a huge known size needs bigger ones (the client's own rule)
+        return size > part * MAX_PARTS ? -1 : part;
+    }
+
+    /** The object's size, or null when there is no such object. */
+    public Long sizeIfExists(String key) throws Exception {
+        try {
+            return size(key);
+        } catch (ErrorResponseException e) {
+            if (isMissing(e)) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    /** The object's bytes, or null when there is no such object. */
+    public InputStream getIfExists(String key) throws Exception {
+        try {
+            return get(key);
+        } catch (ErrorResponseException e) {
+            if (isMissing(e)) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    /** The keys of the objects under {@code prefix}. */
+    public java.util.List<String> keys(String prefix) throws Exception {
+        ensureBucket();
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        for (Result<Item> listed : client.listObjects(ListObjectsArgs.builder().bucket(properties.bucket())
+                .prefix(prefix).recursive(true).build())) {
+            keys.add(listed.get().objectName());
+        }
+        return keys;
+    }
+
+    /** Deletes every object under {@code prefix}; returns how many. */
+    public int deleteAll(String prefix) throws Exception {
+        java.util.List<String> keys = keys(prefix);
+        for (String key : keys) {
+            delete(key);
+        }
+        return keys.size();
+    }
+
+    /** A GET of the object that needs no credentials until {@code validity} is over (SigV4 query string; computed here, no request). */
+    public String presignedGet(String key, java.time.Duration validity) throws Exception {
+        return client.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder().method(Http.Method.GET)
+                .bucket(properties.bucket()).object(key).expiry((int) validity.toSeconds()).build());
+    }
+
+    private static boolean isMissing(ErrorResponseException e) {
+        String code = e.errorResponse().code();
+        return "NoSuchKey".equals(code) || "NoSuchObject".equals(code) || "NotFound".equals(code);
     }
 
     public InputStream get(String key) throws Exception {
