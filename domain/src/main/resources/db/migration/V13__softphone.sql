@@ -55,6 +55,7 @@ create table call_log (
     answered_at      timestamptz,
     ended_at         timestamptz,
     duration_seconds bigint        not null default 0,
+    missed_notified_at timestamptz,            -- the missed-call notification went out (once)
     unique (user_id, sip_call_id),
     unique (meeting_id, user_id)
 );

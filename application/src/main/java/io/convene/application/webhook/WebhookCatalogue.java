@@ -5,7 +5,8 @@ import java.util.Set;
 
 /**
  * The event types a webhook may subscribe to (docs/events.md: the catalogue). The type is the
- * domain event's, which is also its CloudEvents {@code type} on Kafka. Guests' {@code external.*}
+ * domain event's, which is also its CloudEvents {@code type} on Kafka. The softphone's events name
+ * their user ({@code userIds}); the SIP settings' reach org-wide webhooks only. Guests' {@code external.*}
  * and {@code recording.ready} join the list with their issues.
  */
 public final class WebhookCatalogue {
@@ -14,7 +15,10 @@ public final class WebhookCatalogue {
             "meeting.created", "meeting.updated", "meeting.cancelled", "meeting.started", "meeting.ended",
             "meeting.deleted",
             "call.started", "call.accepted", "call.declined", "call.missed", "call.ended", "call.deleted",
-            "participant.joined", "participant.left");
+            "participant.joined", "participant.left",
+            "softphone.call.ringing", "softphone.call.started", "softphone.call.answered", "softphone.call.ended",
+            "softphone.call.missed",
+            "sip.settings.changed", "sip.credentials.changed");
 
     private static final Set<String> KNOWN = Set.copyOf(TYPES);
 

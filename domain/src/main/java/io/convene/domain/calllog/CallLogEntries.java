@@ -78,6 +78,12 @@ public class CallLogEntries {
                 .param("duration", durationSeconds).update();
     }
 
+    /** Marks the row's missed call as notified; true only the first time (a retried job notifies once). */
+    public boolean markMissedNotified(UUID id, Instant at) {
+        return jdbc.sql("update call_log set missed_notified_at = :at where id = :id and missed_notified_at is null")
+                .param("id", id).param("at", ts(at)).update() == 1;
+    }
+
     /**
      * An instant call that ended: one row per participant who was not removed before joining —
      * the caller's is {@code out}, everyone else's {@code in}; answered if they joined, declined if
