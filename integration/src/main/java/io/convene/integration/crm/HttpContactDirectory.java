@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.convene.domain.calllog.Contact;
 import io.convene.domain.calllog.ContactDirectory;
 import io.convene.domain.calllog.ContactDirectoryUnavailableException;
+import java.net.URI;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import java.util.Optional;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -13,7 +15,8 @@ import org.springframework.web.client.RestClientException;
 
 /**
  * The CRM's contacts over HTTP (docs/softphone.md, "The CRM's contact API"):
- * {@code GET {CONVENE_CRM_URL}/api/contacts/by-phone/{e164}} answers 200 with
+ * {@code GET {CONVENE_CRM_URL}/api/contacts/by-phone/%2B493012345678} (the E.164 number, its "+"
+ * percent-encoded) answers 200 with
  * {@code {"id": …, "name": …}}, or 404 when no contact has the number. Anything else — another
  * status, no answer within the timeout, a body without id and name — is
  * {@link ContactDirectoryUnavailableException}; the call rings without a contact.
@@ -21,6 +24,7 @@ import org.springframework.web.client.RestClientException;
 final class HttpContactDirectory implements ContactDirectory {
 
     static final String BY_PHONE = "/api/contacts/by-phone/{number}";
+    private static final Pattern E164 = Pattern.compile("^\\+[1-9][0-9]{1,14}$");
 
     private final RestClient crm;
     private final String baseUrl;
@@ -38,10 +42,15 @@ final class HttpContactDirectory implements ContactDirectory {
     @Override
     public Optional<Contact> findByNumber(String e164) {
         Objects.requireNonNull(e164, "e164");
-        String what = "GET " + baseUrl + BY_PHONE.replace("{number}", e164);
+        if (!E164.matcher(e164).matches()) {
+            throw new IllegalArgumentException("not an E.164 number: " + e164);
+        }
+        // one path segment, "+" percent-encoded: %2B4930123456
+        URI uri = URI.create(baseUrl + BY_PHONE.replace("{number}", "%2B" + e164.substring(1)));
+        String what = "GET " + uri;
         JsonNode body;
         try {
-            body = crm.get().uri(BY_PHONE, e164).accept(MediaType.APPLICATION_JSON).exchange((request, response) -> {
+            body = crm.get().uri(uri).accept(MediaType.APPLICATION_JSON).exchange((request, response) -> {
                 HttpStatusCode status = response.getStatusCode();
                 if (status.value() == 404) {
                     return null;
