@@ -207,15 +207,18 @@ class CallLogIntegrationTest extends StackTestBase {
     void a_crm_that_hangs_does_not_delay_the_ringing_event_past_the_budget() throws Exception {
         TestCrm.hangs("+493012345642", 5_000);
         TestCrm.fails("+493012345643");
+        String bob = tokens.of("bob"); // not timed: the token comes from Keycloak
+        HttpResponse<String> failed = report("bob", "in", "+493012345643", sip());
 
         long start = System.nanoTime();
-        HttpResponse<String> hung = report("bob", "in", "+493012345642", sip());
+        HttpResponse<String> hung = post("/api/softphone/calls", bob, Json.write(Map.of("direction", "in",
+                "remoteNumber", "+493012345642", "sipCallId", sip())));
         long tookMs = (System.nanoTime() - start) / 1_000_000;
-        HttpResponse<String> failed = report("bob", "in", "+493012345643", sip());
 
         assertThat(TestCrm.requests("+493012345642")).as("the CRM was asked").isEqualTo(1);
         assertThat(hung.statusCode()).isEqualTo(201);
-        assertThat(tookMs).as("the CRM hangs 5 s; the budget is " + TestCrm.BUDGET_MS + " ms").isLessThan(2_000);
+        assertThat(tookMs).as("the CRM hangs 5 s; the budget is " + TestCrm.BUDGET_MS + " ms")
+                .isGreaterThanOrEqualTo(TestCrm.BUDGET_MS).isLessThan(TestCrm.BUDGET_MS + 1_200);
         assertThat(Json.of(hung).get("contactId").isNull()).isTrue();
         assertThat(eventData(Json.of(hung).get("id").asText(), "softphone.call.ringing")).containsEntry("contactId", null);
         assertThat(failed.statusCode()).isEqualTo(201);
