@@ -32,7 +32,7 @@ class HttpContactDirectoryTest {
     void startCrm() {
         crm.start();
         contacts = new CrmConfiguration().contactDirectory(
-                new CrmProperties("http://127.0.0.1:" + crm.port() + "/", "crm-token", Duration.ofMillis(500)));
+                new CrmProperties("http://127.0.0.1:" + crm.port() + "/", "crm-token", Duration.ofSeconds(2)));
     }
 
     @AfterEach
@@ -62,7 +62,7 @@ class HttpContactDirectoryTest {
         assertThatThrownBy(() -> contacts.findByNumber("+493012345678"))
                 .isInstanceOf(ContactDirectoryUnavailableException.class).hasMessageContaining("500");
 
-        crm.stubFor(get(urlEqualTo(PATH)).willReturn(okJson("{\"id\": \"1\", \"name\": \"Late\"}").withFixedDelay(2_000)));
+        crm.stubFor(get(urlEqualTo(PATH)).willReturn(okJson("{\"id\": \"1\", \"name\": \"Late\"}").withFixedDelay(4_000)));
         assertThatThrownBy(() -> contacts.findByNumber("+493012345678"))
                 .isInstanceOf(ContactDirectoryUnavailableException.class);
 
