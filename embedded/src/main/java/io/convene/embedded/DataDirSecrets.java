@@ -23,6 +23,7 @@ final class DataDirSecrets {
     static final String JITSI_APP_SECRET = "convene.conference.jitsi.app-secret";
     static final String JITSI_SECRET_FILE = "jitsi/app-secret";
     static final String WEBHOOK_KEYSET_FILE = "webhooks/keyset.json";
+    static final String SIP_KEYSET_FILE = "sip/keyset.json";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -49,6 +50,18 @@ final class DataDirSecrets {
         }
         return Map.of("convene.webhooks.keyset-file", dataDir.resolve(WEBHOOK_KEYSET_FILE).toString(),
                 "convene.webhooks.create-keyset", "true");
+    }
+
+    /**
+     * Where the keyset that encrypts SIP passwords lives in this data folder ({@code <data-dir>/sip/keyset.json},
+     * made by the app on first start), unless {@code CONVENE_SIP_KEYSET}/{@code _FILE} is set.
+     */
+    static Map<String, Object> sipKeyset(Environment env, Path dataDir) {
+        if (hasText(env.getProperty("convene.sip.keyset")) || hasText(env.getProperty("convene.sip.keyset-file"))) {
+            return Map.of();
+        }
+        return Map.of("convene.sip.keyset-file", dataDir.resolve(SIP_KEYSET_FILE).toString(),
+                "convene.sip.create-keyset", "true");
     }
 
     /** The secret in {@code file}; if there is none, 32 random bytes (64 hex characters) written there first. */

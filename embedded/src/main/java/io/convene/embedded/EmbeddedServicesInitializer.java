@@ -72,7 +72,8 @@ public class EmbeddedServicesInitializer implements ApplicationContextInitialize
     /**
      * Secrets a feature needs that nobody configured, made once per data folder, so every
      * feature works out of the box: the Jitsi app secret (joins of JITSI meetings and calls) and
-     * the keyset that encrypts webhook secrets ({@code <data-dir>/webhooks/keyset.json}).
+     * the keysets that encrypt webhook secrets ({@code <data-dir>/webhooks/keyset.json}) and SIP
+     * passwords ({@code <data-dir>/sip/keyset.json}).
      */
     private static Map<String, Object> secrets(ConfigurableEnvironment env) {
         Path dataDir = dataDir(env);
@@ -83,6 +84,7 @@ public class EmbeddedServicesInitializer implements ApplicationContextInitialize
                         + " (set JITSI_APP_SECRET to use another)");
             }
             secrets.putAll(DataDirSecrets.webhookKeyset(env, dataDir));
+            secrets.putAll(DataDirSecrets.sipKeyset(env, dataDir));
             return secrets;
         } catch (IOException e) {
             throw new IllegalStateException("cannot make the Jitsi app secret under " + dataDir + ": " + e.getMessage(), e);

@@ -57,8 +57,9 @@ final class ProblemResponses {
                 || operation.getRequestBody() != null;
         boolean onObject = path.contains("{");
         boolean changes = method != PathItem.HttpMethod.GET;
-        boolean withRoles = path.startsWith("/api/meetings") || path.startsWith("/api/calls") || path.startsWith("/api/ops");
-        boolean reachesOut = path.startsWith("/api/users")
+        boolean withRoles = path.startsWith("/api/meetings") || path.startsWith("/api/calls") || path.startsWith("/api/ops")
+                || path.startsWith("/api/admin") || path.startsWith("/api/softphone") || path.startsWith("/api/call-log");
+        boolean reachesOut = path.startsWith("/api/users") || path.startsWith("/api/admin/users")
                 || (changes && (path.startsWith("/api/meetings") || path.startsWith("/api/calls")));
         Set<String> statuses = new LinkedHashSet<>();
         if (hasInput) {

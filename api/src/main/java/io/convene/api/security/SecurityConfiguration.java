@@ -183,6 +183,7 @@ class SecurityConfiguration {
         return bearerOnly(http.securityMatcher(path("/api/**")), converter, problems)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(path("/api/ops/**")).hasRole(Actor.ADMIN)
+                        .requestMatchers(path("/api/admin/**")).hasRole(Actor.ADMIN) // and each use case's policy
                         .anyRequest().authenticated())
                 .build();
     }

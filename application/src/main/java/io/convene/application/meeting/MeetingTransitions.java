@@ -1,6 +1,7 @@
 package io.convene.application.meeting;
 
 import io.convene.application.shared.UnitOfWork;
+import io.convene.domain.calllog.CallLogEntries;
 import io.convene.domain.event.EventOutbox;
 import io.convene.domain.meeting.Meeting;
 import io.convene.domain.meeting.MeetingId;
@@ -21,13 +22,15 @@ import org.springframework.stereotype.Component;
 /**
  * What follows when a meeting or call starts or ends, whoever caused it — a join, a
  * leave, the host, a removal, or its process's fallback timer: the event, the call-log
- * summary and the message to its process are written here and nowhere else.
+ * summary (and a call's rows in the call log) and the message to its process are written here
+ * and nowhere else.
  */
 @Component
 public class MeetingTransitions {
 
     private final Meetings meetings;
     private final MeetingSummaries summaries;
+    private final CallLogEntries callLog;
     private final EventOutbox outbox;
     private final MeetingLifecycleGateway lifecycle;
     private final InstantCallGateway calls;
@@ -36,12 +39,13 @@ public class MeetingTransitions {
     private final Clock clock;
     private final ObjectProvider<InternalAttendanceListener> listeners;
 
-    MeetingTransitions(Meetings meetings, MeetingSummaries summaries, EventOutbox outbox,
+    MeetingTransitions(Meetings meetings, MeetingSummaries summaries, CallLogEntries callLog, EventOutbox outbox,
                        MeetingLifecycleGateway lifecycle, InstantCallGateway calls, RecordingFinalisationGateway recordings,
                        UnitOfWork work, Clock clock, ObjectProvider<InternalAttendanceListener> listeners) {
         this.listeners = listeners;
         this.meetings = meetings;
         this.summaries = summaries;
+        this.callLog = callLog;
         this.outbox = outbox;
         this.lifecycle = lifecycle;
         this.calls = calls;
@@ -110,7 +114,7 @@ public class MeetingTransitions {
             if (meeting.close(now)) {
                 record(meetings.save(meeting), "nobody ended it");
             } else if (meeting.status() == MeetingStatus.ENDED && !summaries.exists(id.value())) {
-                summaries.record(meeting, now);
+                summarise(meeting, now);
             }
             return meeting.endedAt() != null ? meeting.endedAt() : now;
         });
@@ -121,9 +125,17 @@ public class MeetingTransitions {
                 "meetingId", meeting.id().value(), "durationSeconds", meeting.duration().toSeconds(),
                 "participantCount", meeting.distinctJoiners(), "reason", reason,
                 "participantIds", participantIds(meeting)));
-        summaries.record(meeting, clock.instant());
+        summarise(meeting, clock.instant());
         listeners.orderedStream().forEach(l -> l.lastInternalLeft(meeting)); // an ended meeting has nobody in it
         recordings.meetingEnded(meeting.id().value()); // a recording still collecting chunks is finalised now
+    }
+
+    /** The meeting's summary; a call's rows in the call log too (docs/softphone.md: one log, "Recents" shows everything). */
+    private void summarise(Meeting meeting, Instant now) {
+        summaries.record(meeting, now);
+        if (meeting.isInstantCall()) {
+            callLog.recordInstantCall(meeting);
+        }
     }
 
     /**

@@ -86,6 +86,11 @@ public class EventRouting {
                     : deliveries(Delivery.toUsers("notification:dismissed", payload("notificationId",
                             data.get("notificationId"), "reason", data.getOrDefault("reason", "dismissed")),
                             List.of(text(data, "userId"))));
+            case "softphone.call.ringing" -> toUser(data, "softphone:incoming", softphoneCall(data));
+            case "softphone.call.missed" -> toUser(data, "softphone:missed", softphoneCall(data));
+            case "softphone.call.ended" -> toUser(data, "softphone:call_ended", softphoneCall(data));
+            case "sip.credentials.changed" -> toUser(data, "softphone:config_changed",
+                    payload("reason", "credentials_" + data.get("action")));
             case "webhook.disabled" -> text(data, "ownerId") == null ? Routing.NONE
                     : deliveries(Delivery.toUsers("webhook:disabled", payload("webhookId", data.get("webhookId"),
                             "url", data.get("url"), "reason", data.get("reason"), "disabledAt", data.get("disabledAt")),
@@ -125,6 +130,19 @@ public class EventRouting {
             }
             default -> Routing.NONE;
         });
+    }
+
+    /** A softphone event goes to every device of its user (the pulsing phone button, Recents). */
+    private static Routing toUser(Map<String, Object> data, String event, Map<String, Object> payload) {
+        String userId = text(data, "userId");
+        return userId == null ? Routing.NONE : deliveries(Delivery.toUsers(event, payload, List.of(userId)));
+    }
+
+    private static Map<String, Object> softphoneCall(Map<String, Object> data) {
+        return payload("callLogId", data.get("callLogId"), "direction", data.get("direction"), "number", data.get("number"),
+                "contactId", data.get("contactId"), "contactName", data.get("contactName"), "status", data.get("status"),
+                "missedReason", data.get("missedReason"), "startedAt", data.get("startedAt"),
+                "durationSeconds", data.get("durationSeconds"));
     }
 
     private Routing ringing(Map<String, Object> data) {

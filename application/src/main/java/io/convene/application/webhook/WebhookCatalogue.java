@@ -6,7 +6,8 @@ import java.util.Set;
 /**
  * The event types a webhook may subscribe to (docs/events.md: the catalogue). The type is the
  * domain event's, which is also its CloudEvents {@code type} on Kafka. Guests' {@code external.*} are seed
- * 002's three.
+ * 002's three. The softphone's events name their user ({@code userIds}); the SIP settings' reach
+ * org-wide webhooks only.
  */
 public final class WebhookCatalogue {
 
@@ -16,7 +17,10 @@ public final class WebhookCatalogue {
             "call.started", "call.accepted", "call.declined", "call.missed", "call.ended", "call.deleted",
             "participant.joined", "participant.left",
             "external.admitted", "external.declined", "external.joined",
-            "recording.ready");
+            "recording.ready",
+            "softphone.call.ringing", "softphone.call.started", "softphone.call.answered", "softphone.call.ended",
+            "softphone.call.missed",
+            "sip.settings.changed", "sip.credentials.changed");
 
     private static final Set<String> KNOWN = Set.copyOf(TYPES);
 
