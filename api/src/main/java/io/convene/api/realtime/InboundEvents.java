@@ -21,6 +21,10 @@ class InboundEvents {
     static final String REGISTER_PARTICIPANT = "meeting:register-participant";
     static final String SUBSCRIBE = "presence:subscribe";
     static final String UNSUBSCRIBE = "presence:unsubscribe";
+    static final String HEARTBEAT = "presence:heartbeat";
+
+    /** The heartbeat's ack: nothing to say but yes (REST answers 204). */
+    private static final Map<String, Object> HEARTBEAT_OK = Map.of("ok", true, "data", Map.of());
 
     private final Attendance attendance;
     private final Presence presence;
@@ -33,7 +37,7 @@ class InboundEvents {
     }
 
     Set<String> names() {
-        return Set.of(REGISTER_PARTICIPANT, SUBSCRIBE, UNSUBSCRIBE, ConveneJsonSupport.UNKNOWN);
+        return Set.of(REGISTER_PARTICIPANT, SUBSCRIBE, UNSUBSCRIBE, HEARTBEAT, ConveneJsonSupport.UNKNOWN);
     }
 
     void register(SocketIOServer server, SocketGateway gateway) {
@@ -62,6 +66,11 @@ class InboundEvents {
             List<String> ids = userIds(body);
             return ids == null ? AckReplies.badRequest("userIds: must be a list of user ids") : AckReplies.ok(Map.of());
         });
+        // POST /api/presence/heartbeat's use case: kept in memory, written with the next batch (no database here)
+        on(server, gateway, HEARTBEAT, Payload.OPTIONAL, (session, body) -> {
+            presence.heartbeat(session.actor().id());
+            return HEARTBEAT_OK;
+        });
     }
 
     /** userIds as a bounded list of short strings, or null. */
@@ -82,8 +91,16 @@ class InboundEvents {
         Map<String, Object> handle(SocketGateway.Session session, Map<?, ?> body);
     }
 
+    /** Whether an event may come without a payload (then it is handled as {@code {}}). */
+    private enum Payload { REQUIRED, OPTIONAL }
+
     private void on(SocketIOServer server, SocketGateway gateway, String event, Handler handler) {
-        server.addEventListener(event, Object.class, (client, data, ack) -> {
+        on(server, gateway, event, Payload.REQUIRED, handler);
+    }
+
+    private void on(SocketIOServer server, SocketGateway gateway, String event, Payload payload, Handler handler) {
+        server.addEventListener(event, Object.class, (client, received, ack) -> {
+            Object data = received == null && payload == Payload.OPTIONAL ? Map.of() : received;
             // on Netty's event loop: only checks that cost nothing; the use case runs in the socket's lane
             SocketGateway.Session session = gateway.session(client);
             if (session == null) {
@@ -91,7 +108,8 @@ class InboundEvents {
                 return;
             }
             if (!(data instanceof Map<?, ?> body)) {
-                reply(ack, AckReplies.badRequest("the payload must be an object"));
+                reply(ack, AckReplies.badRequest(payload == Payload.OPTIONAL
+                        ? "the payload must be an object or nothing" : "the payload must be an object"));
                 return;
             }
             boolean queued = session.lane().offer(() -> reply(ack, answer(client, event, body, session, handler)));
