@@ -79,6 +79,19 @@ class SocketHeartbeatIntegrationTest extends StackTestBase {
         return at == null ? null : at.toInstant();
     }
 
+    /**
+     * Now, or later than anything presence holds for the user (another test may have moved the clock
+     * ahead and left a later heartbeat or last seen), so that what this test records is the newest.
+     */
+    private Instant afterAnythingRecordedFor(String userId) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Timestamp latest = jdbc.sql("""
+                select greatest(last_seen, last_heartbeat, grace_until) from presence where user_id = :u""")
+                .param("u", userId).query(Timestamp.class).optional().orElse(null);
+        return latest == null || latest.toInstant().isBefore(now) ? now
+                : latest.toInstant().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
+    }
+
     /** The engine's (and so the app's) clock stands still at {@code at}. */
     private static void clockAt(Instant at) {
         ClockUtil.setCurrentTime(Date.from(at));
@@ -87,7 +100,7 @@ class SocketHeartbeatIntegrationTest extends StackTestBase {
     @Test
     void a_heartbeat_over_the_socket_is_acked_and_written_as_bobs_last_heartbeat_with_the_next_batch() {
         SocketClient bob = connected("bob");
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = afterAnythingRecordedFor(BOB);
         clockAt(now);
 
         JsonNode ack = bob.emit("presence:heartbeat", null);
@@ -100,9 +113,9 @@ class SocketHeartbeatIntegrationTest extends StackTestBase {
 
     @Test
     void bob_stays_online_after_his_socket_closed_while_his_socket_heartbeat_is_fresh_and_goes_offline_after_the_window() {
+        Instant beat = afterAnythingRecordedFor(BOB);
+        clockAt(beat); // his connect, heartbeat and disconnect all happen at this instant
         SocketClient bob = connected("bob");
-        Instant beat = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        clockAt(beat);
         assertThat(bob.emit("presence:heartbeat", Map.of()).path("ok").asBoolean()).isTrue();
         String socket = bob.sessionId().orElseThrow();
         bob.close();
@@ -124,7 +137,7 @@ class SocketHeartbeatIntegrationTest extends StackTestBase {
     void a_heartbeat_with_a_malformed_payload_gets_a_problem_counts_for_nothing_and_the_socket_keeps_beating() {
         SocketClient carol = connected("carol");
         List<Integer> huge = IntStream.range(0, 10_000).boxed().toList();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = afterAnythingRecordedFor(CAROL);
         clockAt(now.plusSeconds(1)); // a bad heartbeat that counted would be the newest
 
         for (Object bad : new Object[] {"not an object", huge, 42}) {
