@@ -51,6 +51,7 @@ until grep -qs ready "$work/issuer.out"; do kill -0 "$issuer" || exit 1; sleep 1
 convene_start
 postmaster="$(ss -Htlnp "sport = :45433" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)"
 commit="$(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet HEAD -- . ':!docs' || echo '+changes')"
+[ -n "${CONVENE_BENCH_JAR:-}" ] && commit="$commit (node: $CONVENE_BENCH_JAR)"
 
 echo "bench: $sockets sockets over $procs processes, $inflight emits in flight, $seconds s per phase, load $(load) ..." >&2
 node "$bench/socket-heartbeat-client.mjs" --url http://127.0.0.1:48081 --tokens "$work/tokens.txt" \
