@@ -78,6 +78,20 @@ public class Presence {
         }
     }
 
+    /**
+     * {@link #heartbeat} for a thread that must never wait (the socket gateway's event loop): records
+     * it in memory and returns true, or — when {@code max-pending-heartbeats} users are already
+     * waiting for the next batch — records nothing and returns false, and the caller calls
+     * {@link #heartbeat} where it may wait for the database.
+     */
+    public boolean heartbeatWithoutWaiting(String userId) {
+        if (buffer.size() >= properties.maxPendingHeartbeats() && buffer.pending(userId) == null) {
+            return false;
+        }
+        buffer.record(userId, clock.millis());
+        return true;
+    }
+
     /** An authenticated socket of {@code userId} opened on this instance (the real-time gateway calls this). */
     public void connected(String userId, String connectionId) {
         registerInstance();
