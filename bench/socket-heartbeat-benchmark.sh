@@ -17,7 +17,7 @@
 set -euo pipefail
 seconds="${1:-30}"
 sockets="${2:-2000}"
-inflight="${3:-64}"
+inflight="${3:-24}"
 procs="${4:-2}"
 bench="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 

@@ -8,7 +8,7 @@
 // work: it sends each phase to the workers, reads the node's and PostgreSQL's CPU ticks and the
 // load average from /proc around it, and prints one JSON line per phase on stdout.
 //   node socket-heartbeat-client.mjs --url http://127.0.0.1:48081 --tokens tokens.txt --sockets 2000 \
-//     --procs 2 --inflight 64 --seconds 30 --pid APP --postmaster PID --phases "warm-up-noop:bench:noop,..."
+//     --procs 2 --inflight 24 --seconds 30 --pid APP --postmaster PID --phases "warm-up-noop:bench:noop,..."
 // A phase is NAME:EVENT (the event may contain ':'); the first colon splits.
 import { io } from "socket.io-client";
 import { fork } from "node:child_process";
@@ -174,7 +174,7 @@ const load = () => fs.readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 
 async function coordinator() {
   const n = Number(args.sockets ?? 2000);
   const procs = Number(args.procs ?? 2);
-  const inflight = Number(args.inflight ?? 64);
+  const inflight = Number(args.inflight ?? 24);
   const seconds = Number(args.seconds ?? 30);
   const app = Number(args.pid);
   const phases = args.phases.split(",").map((p) => {
