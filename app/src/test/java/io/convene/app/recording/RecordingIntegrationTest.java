@@ -141,6 +141,30 @@ class RecordingIntegrationTest extends MeetingFixtures {
         assertThat(good.statusCode()).as(good.body()).isEqualTo(201);
     }
 
+    /**
+     * {@code curl --data-binary} sends {@code application/x-www-form-urlencoded} unless told
+     * otherwise: such a chunk is a chunk like any other — streamed, checked — never read as a form
+     * (Spring's form filter would have read the whole body into memory and failed with a 500).
+     */
+    @Test
+    void a_chunk_sent_as_a_form_content_type_is_streamed_and_checked_like_any_other() throws Exception {
+        byte[] chunk = bytes(7, 300_000);
+
+        HttpResponse<String> bad = send(chunkRequest(0, chunk, "1000", recorder)
+                .setHeader("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Checksum-SHA256", sha256(bytes(8, 300_000))));
+        HttpResponse<String> good = send(chunkRequest(0, chunk, "1000", recorder)
+                .setHeader("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Checksum-SHA256", sha256(chunk)));
+
+        assertThat(bad.statusCode()).as(bad.body()).isEqualTo(400);
+        assertThat(Json.of(bad).get("errors").get(0).get("field").asText()).isEqualTo("X-Checksum-SHA256");
+        assertThat(good.statusCode()).as(good.body()).isEqualTo(201);
+        assertThat(Json.of(good).get("sizeBytes").asLong()).isEqualTo(chunk.length);
+        assertThat(Json.of(get("/api/meetings/" + meetingId + "/recording", tokens.of("alice"))).get("chunkCount").asInt())
+                .isEqualTo(1);
+    }
+
     @Test
     void outsiders_get_404_members_403_and_a_meeting_that_does_not_record_409() throws Exception {
         byte[] chunk = bytes(6, 1000);

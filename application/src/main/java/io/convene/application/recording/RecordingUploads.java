@@ -107,8 +107,7 @@ public class RecordingUploads {
         if (upload.contentLength() > cap) {
             throw new ChunkTooLargeException(cap);
         }
-        String contentType = upload.contentType() == null || upload.contentType().isBlank()
-                ? "application/octet-stream" : upload.contentType();
+        String contentType = mediaType(upload.contentType());
 
         Plan plan = work.read(() -> {
             Meeting meeting = policy.uploadable(meetingId, actor);
@@ -352,6 +351,20 @@ public class RecordingUploads {
     }
 
     /** The recording's format from its first chunk's media type: video/webm → webm (seed 002's default). */
+    /**
+     * The chunk's media type as stored: the request's, unless it says nothing about the media —
+     * none, or a form type (what {@code curl --data-binary} sends unless told otherwise; object
+     * storage refuses a PUT labelled as a form) — then {@code application/octet-stream}.
+     */
+    static String mediaType(String requested) {
+        if (requested == null || requested.isBlank()) {
+            return "application/octet-stream";
+        }
+        String type = requested.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
+        return type.equals("application/x-www-form-urlencoded") || type.startsWith("multipart/")
+                ? "application/octet-stream" : requested;
+    }
+
     static String format(String contentType) {
         String type = contentType.split(";")[0].trim().toLowerCase();
         int slash = type.indexOf('/');

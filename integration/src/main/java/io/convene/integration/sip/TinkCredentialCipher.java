@@ -1,23 +1,19 @@
 package io.convene.integration.sip;
 
 import com.google.crypto.tink.Aead;
-import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
-import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
-import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import io.convene.domain.sip.CredentialCipher;
 import io.convene.domain.sip.CredentialUnreadableException;
+import io.convene.integration.crypto.TinkKeysets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 
 /**
@@ -48,7 +44,7 @@ class TinkCredentialCipher implements CredentialCipher {
             if (properties.keysetFile() != null && !properties.keysetFile().isBlank()) {
                 Path file = Path.of(properties.keysetFile());
                 if (!Files.exists(file) && properties.createKeyset()) {
-                    create(file);
+                    TinkKeysets.createIfAbsent(file);
                 }
                 if (!Files.exists(file)) {
                     throw new IllegalStateException("the SIP keyset file " + file + " does not exist "
@@ -72,24 +68,11 @@ class TinkCredentialCipher implements CredentialCipher {
     }
 
     private static Loaded load(String json, FileTime modified, long size) throws GeneralSecurityException {
-        KeysetHandle keyset = TinkJsonProtoKeysetFormat.parseKeyset(json, InsecureSecretKeyAccess.get());
+        KeysetHandle keyset = TinkKeysets.parse(json);
         return new Loaded(keyset.getPrimitive(RegistryConfiguration.get(), Aead.class),
                 Integer.toUnsignedLong(keyset.getPrimary().getId()), modified, size);
     }
 
-    private static void create(Path file) throws IOException, GeneralSecurityException {
-        String json = TinkJsonProtoKeysetFormat.serializeKeyset(
-                KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM), InsecureSecretKeyAccess.get());
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (FileAlreadyExistsException madeMeanwhile) {
-            return;
-        } catch (UnsupportedOperationException notPosix) {
-            Files.createFile(file);
-        }
-        Files.writeString(file, json);
-    }
 
     /** The keyset now: the file's again if it changed since it was read. */
     private Loaded keyset() {

@@ -1,20 +1,16 @@
 package io.convene.integration.webhook;
 
 import com.google.crypto.tink.Aead;
-import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
-import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
-import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import io.convene.domain.webhook.SecretBox;
+import io.convene.integration.crypto.TinkKeysets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 
 /**
@@ -39,18 +35,18 @@ class TinkSecretBox implements SecretBox {
         try {
             AeadConfig.register();
             if (properties.keyset() != null && !properties.keyset().isBlank()) {
-                return new TinkSecretBox(parse(properties.keyset()));
+                return new TinkSecretBox(TinkKeysets.parse(properties.keyset()));
             }
             if (properties.keysetFile() != null && !properties.keysetFile().isBlank()) {
                 Path file = Path.of(properties.keysetFile());
                 if (!Files.exists(file) && properties.createKeyset()) {
-                    create(file);
+                    TinkKeysets.createIfAbsent(file);
                 }
                 if (!Files.exists(file)) {
                     throw new IllegalStateException("the webhook keyset file " + file + " does not exist "
                             + "(make one with Tink's tinkey: create-keyset --key-template AES256_GCM --out-format json)");
                 }
-                return new TinkSecretBox(parse(Files.readString(file)));
+                return new TinkSecretBox(TinkKeysets.parse(Files.readString(file)));
             }
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the webhook keyset is not a valid Tink JSON keyset", e);
@@ -61,23 +57,7 @@ class TinkSecretBox implements SecretBox {
                 + "(a Tink JSON keyset) or CONVENE_WEBHOOKS_KEYSET_FILE");
     }
 
-    private static KeysetHandle parse(String json) throws GeneralSecurityException {
-        return TinkJsonProtoKeysetFormat.parseKeyset(json, InsecureSecretKeyAccess.get());
-    }
 
-    private static void create(Path file) throws IOException, GeneralSecurityException {
-        String json = TinkJsonProtoKeysetFormat.serializeKeyset(
-                KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM), InsecureSecretKeyAccess.get());
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (FileAlreadyExistsException madeMeanwhile) {
-            return;
-        } catch (UnsupportedOperationException notPosix) {
-            Files.createFile(file);
-        }
-        Files.writeString(file, json);
-    }
 
     @Override
     public byte[] seal(String secret, String context) {
