@@ -60,6 +60,8 @@ class OutboxRelayIntegrationTest extends StackTestBase {
     @Autowired
     DataSource dataSource;
     @Autowired
+    OutboxSignal nodeSignal;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     EventOutbox events;
@@ -120,6 +122,8 @@ class OutboxRelayIntegrationTest extends StackTestBase {
     @Test
     void a_commit_from_outside_the_node_wakes_the_relay_through_postgres_notify_and_a_rollback_does_not()
             throws Exception {
+        await("the node's own listener tells its relay of every commit").atMost(Duration.ofSeconds(10))
+                .until(nodeSignal::databaseHeard);
         List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
         OutboxSignal signal = new OutboxSignal();
         OutboxListener listener = new OutboxListener(dataSource, signal) {

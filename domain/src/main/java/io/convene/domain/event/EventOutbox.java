@@ -49,8 +49,11 @@ public class EventOutbox {
         return event;
     }
 
-    /** Once per transaction: after it commits, the relay sends at once. */
+    /** Once per transaction: after it commits, the relay sends at once (unless the database's NOTIFY tells it). */
     private void wakeRelayAfterCommit() {
+        if (signal.databaseHeard()) {
+            return;
+        }
         if (TransactionSynchronizationManager.isSynchronizationActive()
                 && !TransactionSynchronizationManager.hasResource(signal)) {
             TransactionSynchronizationManager.bindResource(signal, Boolean.TRUE);

@@ -8,8 +8,9 @@ import org.springframework.stereotype.Component;
 /**
  * Tells this node's outbox relay that a transaction with events just committed, so the events
  * leave within milliseconds instead of up to one poll interval (webhooks' first attempts and
- * sockets wait for them). Signals while the relay is busy coalesce into one more round. Events
- * committed on another node are still found by the relay's poll.
+ * sockets wait for them). Signals while the relay is busy coalesce into one more round. While the
+ * database's commit notifications are heard (every commit, any node's: the outbox listener), they
+ * alone wake the relay and local commits signal nothing more — one relay round per commit, not two.
  */
 @Component
 public class OutboxSignal {
@@ -17,6 +18,16 @@ public class OutboxSignal {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition committed = lock.newCondition();
     private boolean pending;
+    private volatile boolean databaseHeard;
+
+    /** Whether commits reach the relay through the database's notifications now (set by their listener). */
+    public void databaseHeard(boolean heard) {
+        databaseHeard = heard;
+    }
+
+    public boolean databaseHeard() {
+        return databaseHeard;
+    }
 
     public void signal() {
         lock.lock();

@@ -60,6 +60,7 @@ public class OutboxListener implements SmartLifecycle {
                 }
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 listening = true;
+                signal.databaseHeard(true);
                 signal.signal(); // anything committed while nobody listened
                 while (thread == Thread.currentThread()) {
                     PGNotification[] notifications = pg.getNotifications(1000);
@@ -76,6 +77,7 @@ public class OutboxListener implements SmartLifecycle {
                 log.debug("outbox listener: connection lost, the relay's poll covers until it is back: {}", e.toString());
             } finally {
                 listening = false;
+                signal.databaseHeard(false); // local commits signal the relay themselves again
             }
             try {
                 Thread.sleep(2000); // the database is away: try again shortly
