@@ -7,9 +7,6 @@ import io.convene.domain.probe.TimerProbe;
 import io.convene.domain.probe.TimerProbeId;
 import io.convene.domain.probe.TimerProbes;
 import io.convene.processes.probe.TimerProbeGateway;
-import io.convene.processes.probe.TimerProbeProcess;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -18,8 +15,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Operations' timer probe: a probe, its event and its timer-probe instance are written in one
- * transaction; when the timer fires, how late it was becomes the probe's state, an event and the
- * {@code convene.timer.lateness} metric.
+ * transaction; when the timer fires, how late it was becomes the probe's state and an event. (The
+ * {@code convene.timer.lateness} metric of its timer, as of every BPMN timer, is the engine plugin's: app/camunda.)
  */
 @Service
 public class TimerProbing {
@@ -29,20 +26,13 @@ public class TimerProbing {
     private final EventOutbox outbox;
     private final UnitOfWork work;
     private final Clock clock;
-    private final Timer lateness;
 
-    TimerProbing(TimerProbes probes, TimerProbeGateway process, EventOutbox outbox, UnitOfWork work, Clock clock,
-                 MeterRegistry meters) {
+    TimerProbing(TimerProbes probes, TimerProbeGateway process, EventOutbox outbox, UnitOfWork work, Clock clock) {
         this.probes = probes;
         this.process = process;
         this.outbox = outbox;
         this.work = work;
         this.clock = clock;
-        this.lateness = Timer.builder("convene.timer.lateness")
-                .description("how late a BPMN timer fired after its due time")
-                .tag("process", TimerProbeProcess.KEY)
-                .publishPercentileHistogram()
-                .register(meters);
     }
 
     public TimerProbe request(Actor actor) {
@@ -71,7 +61,6 @@ public class TimerProbing {
             probes.save(probe);
             outbox.append("ops.timer_probe.fired", id.value(),
                     Map.of("probeId", id.value(), "delayMs", delay.toMillis(), "latenessMs", late.toMillis()));
-            lateness.record(late.isNegative() ? Duration.ZERO : late);
         });
     }
 }
