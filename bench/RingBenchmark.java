@@ -38,6 +38,9 @@ public class RingBenchmark {
         String db = arg(args, "--db", "jdbc:postgresql://localhost:15433/postgres");
         int seconds = Integer.parseInt(arg(args, "--seconds", "60"));
         int threads = Integer.parseInt(arg(args, "--threads", "4"));
+        // --rate N: open loop, N calls started per second (as many in flight as needed, up to --threads x 8);
+        // 0 (default): closed loop, each client thread places its next call when the last one returned
+        double rate = Double.parseDouble(arg(args, "--rate", "0"));
         HttpClient http = HttpClient.newHttpClient();
         int probesPerSecond = Integer.parseInt(arg(args, "--probes-per-second", "2"));
         String alice = token(http, keycloak, "alice");
@@ -49,29 +52,54 @@ public class RingBenchmark {
         AtomicLong failed = new AtomicLong();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         Instant end = Instant.now().plusSeconds(seconds);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(rate > 0 ? threads * 8 : threads);
         Instant started = Instant.now();
-        for (int t = 0; t < threads; t++) {
-            pool.submit(() -> {
+        AtomicLong dropped = new AtomicLong(); // open loop: calls not started on time because all clients were busy
+        Runnable placeOne = () -> {
+            long begin = System.nanoTime();
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(api + "/api/calls/instant"))
+                        .header("Authorization", "Bearer " + alice).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"participantIds\":[\"" + BOB + "\"],\"callType\":\"audio\"}"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 201) {
+                    ok.incrementAndGet();
+                    latencies.add((System.nanoTime() - begin) / 1_000_000);
+                } else {
+                    failed.incrementAndGet();
+                }
+            } catch (Exception e) {
+                failed.incrementAndGet();
+            }
+        };
+        if (rate > 0) {
+            java.util.concurrent.ThreadPoolExecutor clients = (java.util.concurrent.ThreadPoolExecutor) pool;
+            Thread pacer = new Thread(() -> {
+                long interval = (long) (1_000_000_000L / rate);
+                long next = System.nanoTime();
                 while (Instant.now().isBefore(end)) {
-                    long begin = System.nanoTime();
-                    try {
-                        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(api + "/api/calls/instant"))
-                                .header("Authorization", "Bearer " + alice).header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString("{\"participantIds\":[\"" + BOB + "\"],\"callType\":\"audio\"}"))
-                                .build(), HttpResponse.BodyHandlers.ofString());
-                        if (response.statusCode() == 201) {
-                            ok.incrementAndGet();
-                            latencies.add((System.nanoTime() - begin) / 1_000_000);
-                        } else {
-                            failed.incrementAndGet();
-                        }
-                    } catch (Exception e) {
-                        failed.incrementAndGet();
+                    if (clients.getActiveCount() >= clients.getMaximumPoolSize()) {
+                        dropped.incrementAndGet();
+                    } else {
+                        pool.submit(placeOne);
+                    }
+                    next += interval;
+                    long wait = next - System.nanoTime();
+                    if (wait > 0) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(wait);
                     }
                 }
-                return null;
-            });
+            }, "pacer");
+            pacer.start();
+        } else {
+            for (int t = 0; t < threads; t++) {
+                pool.submit(() -> {
+                    while (Instant.now().isBefore(end)) {
+                        placeOne.run();
+                    }
+                    return null;
+                });
+            }
         }
         // baseline in the same run: the timer-probe process (start → PT10S timer → record how late it
         // fired), a no-op model on the same job executor, started at a steady rate while the calls run
@@ -131,6 +159,9 @@ public class RingBenchmark {
                           where r.type = 'call.ringing') lags""")) {
                 r.next();
                 Collections.sort(latencies);
+                if (rate > 0) {
+                    System.out.printf("open loop: %.0f calls/s asked, %d not started (every client busy)%n", rate, dropped.get());
+                }
                 System.out.printf("""
                         | calls placed (201) | failed | seconds | calls/s | API p50 / p99 (ms) | rings timed out | timeout lag p50 / p95 / p99 / max (ms) |
                         |---|---|---|---|---|---|---|

@@ -72,6 +72,47 @@ class MeetingLifecycleIntegrationTest extends MeetingFixtures {
     }
 
     @Test
+    void a_reminder_prepared_ahead_shows_and_goes_out_at_its_due_instant_and_is_withdrawn_unseen_when_cancelled() throws Exception {
+        Instant start = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        String meeting = createMeeting("alice", Map.of("title", "Ahead", "startTime", start.toString(),
+                "participantIds", List.of(BOB)));
+        Instant due = start.minus(Duration.ofMinutes(15));
+
+        moveClockTo(due.minusSeconds(30)); // past the timer (due − PT1M), before the reminder is due
+        await().atMost(Duration.ofSeconds(30)).until(() -> reminders(meeting, "15_min_before").size() == 2);
+        assertThat(reminders(meeting, "15_min_before")).extracting(Notification::createdAt).containsOnly(due);
+        assertThat(get("/api/notifications", tokens.of("bob")).body()).as("not shown before its time").doesNotContain(meeting);
+        assertThat(heldEvents(meeting)).as("meeting.reminder and one notification.created per invitee, held").isEqualTo(3);
+
+        moveClockTo(due);
+        assertThat(get("/api/notifications", tokens.of("bob")).body()).contains(meeting);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
+                select count(*) from outbox_event where subject = :m and type = 'meeting.reminder' and published_at is not null""")
+                .param("m", meeting).query(Long.class).single() == 1);
+        assertThat(jdbc.sql("select occurred_at from outbox_event where subject = :m and type = 'meeting.reminder'")
+                .param("m", meeting).query(java.sql.Timestamp.class).single().toInstant()).isEqualTo(due);
+
+        // a second meeting, cancelled while its reminder is held: nobody ever sees it
+        Instant start2 = start.plus(Duration.ofHours(2));
+        String cancelled = createMeeting("alice", Map.of("title", "Gone", "startTime", start2.toString(),
+                "participantIds", List.of(BOB)));
+        moveClockTo(start2.minus(Duration.ofMinutes(15)).minusSeconds(30));
+        await().atMost(Duration.ofSeconds(30)).until(() -> reminders(cancelled, "15_min_before").size() == 2);
+        assertThat(send("POST", "/api/meetings/" + cancelled + "/cancel", tokens.of("alice"), null).statusCode()).isEqualTo(200);
+
+        assertThat(heldEvents(cancelled)).isZero();
+        assertThat(jdbc.sql("""
+                select count(*) from outbox_event where subject = :m and (type = 'meeting.reminder'
+                  or type = 'notification.created' and data->'notification'->>'type' like 'meeting.reminder.%'
+                  or type = 'notification.dismissed')""").param("m", cancelled).query(Long.class).single()).isZero();
+    }
+
+    private long heldEvents(String meeting) {
+        return jdbc.sql("select count(*) from outbox_event where subject = :m and deliver_at is not null and published_at is null")
+                .param("m", meeting).query(Long.class).single();
+    }
+
+    @Test
     void a_dismissed_notification_is_gone_and_nobody_else_can_dismiss_it() throws Exception {
         Instant start = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
         String meeting = createMeeting("alice", Map.of("title", "Sync", "startTime", start.toString(),
@@ -97,7 +138,7 @@ class MeetingLifecycleIntegrationTest extends MeetingFixtures {
                 Json.write(Map.of("startTime", later.toString()))).statusCode()).isEqualTo(200);
 
         assertThat(timer(meeting, MeetingLifecycleProcess.Elements.TIMER_15_MIN_BEFORE).getDuedate().toInstant())
-                .isEqualTo(later.minus(Duration.ofMinutes(15)));
+                .as("prepared the model's look-ahead (PT1M) before it is due").isEqualTo(later.minus(Duration.ofMinutes(16)));
         moveClockTo(later.minus(Duration.ofMinutes(15)));
         await().atMost(Duration.ofSeconds(30)).until(() -> reminders(meeting, "15_min_before").size() == 2);
 

@@ -44,16 +44,20 @@ public class MeetingReminders {
 
     /**
      * Sends the reminder {@code type} ({@code 15_min_before} | {@code at_start}); it shows for
-     * {@code showFor} (the model's literal), or until the meeting's end when {@code null}.
+     * {@code showFor} (the model's literal), or until the meeting's end when {@code null}. With a
+     * {@code deliverAt} still ahead (a reminder prepared ahead of its due time) the notifications
+     * and events are written now and go out at that instant: the list shows them from then on and
+     * the relay holds their events until then. Who is reminded is decided now.
      */
-    public void send(MeetingId id, String type, Duration showFor) {
+    public void send(MeetingId id, String type, Duration showFor, Instant deliverAt) {
         work.run(() -> {
             Meeting meeting = meetings.findById(id).orElse(null);
             if (meeting == null || meeting.status() != MeetingStatus.SCHEDULED && meeting.status() != MeetingStatus.IN_PROGRESS) {
                 return; // deleted or cancelled in the meantime: nobody to remind
             }
             boolean atStart = MeetingLifecycleProcess.REMINDER_AT_START.equals(type);
-            Instant now = clock.instant();
+            Instant clockNow = clock.instant();
+            Instant now = deliverAt != null && deliverAt.isAfter(clockNow) ? deliverAt : clockNow; // the reminder's time
             Instant expiresAt = showFor == null ? meeting.endTime() : now.plus(showFor);
             long minutesBefore = Math.max(0, Duration.between(now, meeting.startTime()).toMinutes());
             Map<String, Object> data = new LinkedHashMap<>();
@@ -69,8 +73,8 @@ public class MeetingReminders {
             for (String userId : userIds) {
                 notifications.addOnce(userId, "meeting.reminder." + type, meeting.id().value(), title, data, now, expiresAt);
             }
-            outbox.append("meeting.reminder", meeting.id().value(), Map.of("meetingId", meeting.id().value(),
-                    "reminderType", type, "minutesBefore", data.get("minutesBefore"), "userIds", userIds));
+            outbox.appendAt("meeting.reminder", meeting.id().value(), Map.of("meetingId", meeting.id().value(),
+                    "reminderType", type, "minutesBefore", data.get("minutesBefore"), "userIds", userIds), now);
         });
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -35,18 +36,42 @@ public class EventOutbox {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public DomainEvent append(String type, String subject, Object data) {
-        DomainEvent event = new DomainEvent(UUID.randomUUID(), type, subject, clock.instant(), toJson(data));
+        return appendAt(type, subject, data, null);
+    }
+
+    /**
+     * Appends an event that happens at {@code at}: when that is still ahead, the relay holds it until
+     * then (a reminder prepared ahead of its due instant); {@code null} or a past instant: now.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public DomainEvent appendAt(String type, String subject, Object data, Instant at) {
+        Instant now = clock.instant();
+        Instant deliverAt = at != null && at.isAfter(now) ? at : null;
+        DomainEvent event = new DomainEvent(UUID.randomUUID(), type, subject, deliverAt != null ? deliverAt : now, toJson(data));
         jdbc.sql("""
-                insert into outbox_event (event_id, type, subject, occurred_at, data)
-                values (:id, :type, :subject, :time, cast(:data as jsonb))""")
+                insert into outbox_event (event_id, type, subject, occurred_at, data, deliver_at)
+                values (:id, :type, :subject, :time, cast(:data as jsonb), :deliverAt)""")
                 .param("id", event.id())
                 .param("type", event.type())
                 .param("subject", event.subject())
                 .param("time", Timestamp.from(event.time()))
                 .param("data", event.dataJson())
+                .param("deliverAt", deliverAt == null ? null : Timestamp.from(deliverAt))
                 .update();
         wakeRelayAfterCommit();
         return event;
+    }
+
+    /**
+     * Withdraws the subject's events that are still held for a later time (never published, so never
+     * seen): a reminder prepared ahead for a start time that no longer holds. Returns how many.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int withdrawHeld(String subject) {
+        return jdbc.sql("""
+                delete from outbox_event where subject = :subject and published_at is null
+                and deliver_at is not null and deliver_at > :now""")
+                .param("subject", subject).param("now", Timestamp.from(clock.instant())).update();
     }
 
     /** Once per transaction: after it commits, the relay sends at once (unless the database's NOTIFY tells it). */

@@ -22,11 +22,14 @@ public class PendingEvents {
 
     public record Pending(long position, DomainEvent event) {}
 
-    public List<Pending> oldest(int limit) {
+    /** The oldest unpublished events whose time has come at {@code now} (held ones wait for theirs). */
+    public List<Pending> oldest(int limit, Instant now) {
         return jdbc.sql("""
                 select position, event_id, type, subject, occurred_at, data::text as data
-                from outbox_event where published_at is null order by position limit :limit""")
+                from outbox_event where published_at is null and (deliver_at is null or deliver_at <= :now)
+                order by position limit :limit""")
                 .param("limit", limit)
+                .param("now", Timestamp.from(now))
                 .query((rs, n) -> new Pending(rs.getLong("position"), new DomainEvent(
                         rs.getObject("event_id", java.util.UUID.class),
                         rs.getString("type"),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.convene.domain.event.EventOutbox;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -33,11 +34,13 @@ public class Notifications {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final EventOutbox outbox;
+    private final Clock clock;
 
-    Notifications(JdbcClient jdbc, ObjectMapper json, EventOutbox outbox) {
+    Notifications(JdbcClient jdbc, ObjectMapper json, EventOutbox outbox, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     /** Adds the notification unless the user has one of this type for this meeting; true if added. */
@@ -79,8 +82,9 @@ public class Notifications {
                 .param("now", Timestamp.from(now))
                 .param("expires", expiresAt == null ? null : Timestamp.from(expiresAt))
                 .query(Notifications::map).optional();
-        written.ifPresent(n -> outbox.append("notification.created", subject(n),
-                Map.of("userId", n.userId(), "notification", shown(n))));
+        // a notification prepared ahead (created_at still to come) goes out at its time
+        written.ifPresent(n -> outbox.appendAt("notification.created", subject(n),
+                Map.of("userId", n.userId(), "notification", shown(n)), n.createdAt()));
         return written.isPresent();
     }
 
@@ -104,11 +108,12 @@ public class Notifications {
         return view;
     }
 
-    /** The user's notifications that are neither dismissed nor expired, newest first. */
+    /** The user's notifications that are neither dismissed nor expired, and whose time has come, newest first. */
     public List<Notification> active(String userId, Instant now, int limit) {
         return jdbc.sql("select " + COLUMNS + """
                  from notification
                 where user_id = :user and dismissed_at is null and (expires_at is null or expires_at > :now)
+                  and created_at <= :now
                 order by created_at desc limit :limit""")
                 .param("user", userId).param("now", Timestamp.from(now)).param("limit", limit)
                 .query(Notifications::map).list();
@@ -133,13 +138,24 @@ public class Notifications {
         return dismissed.isPresent();
     }
 
-    /** Withdraws the meeting's notifications of these types, shown or dismissed (cancel, a new start time). */
+    /**
+     * Withdraws the meeting's notifications of these types, shown or dismissed (cancel, a new start time).
+     * One prepared ahead and not shown yet is withdrawn with its held events: nobody ever sees it.
+     */
     public int withdraw(String meetingId, Collection<String> types) {
         List<Notification> withdrawn = jdbc.sql("""
                 delete from notification where meeting_id = :meeting and type in (:types)""" + " returning " + COLUMNS)
                 .param("meeting", meetingId).param("types", types).query(Notifications::map).list();
-        withdrawn.stream().filter(n -> n.dismissedAt() == null).forEach(n -> gone(n, "withdrawn"));
+        withdrawHeld(meetingId, withdrawn);
         return withdrawn.size();
+    }
+
+    private void withdrawHeld(String meetingId, List<Notification> withdrawn) {
+        outbox.withdrawHeld(meetingId);
+        Instant now = clock.instant();
+        withdrawn.stream().filter(n -> n.dismissedAt() == null)
+                .filter(n -> !n.createdAt().isAfter(now)) // prepared ahead, never shown: no "withdrawn" for it
+                .forEach(n -> gone(n, "withdrawn"));
     }
 
     /**
@@ -148,11 +164,11 @@ public class Notifications {
      * they are about the past, and the user dismisses them.
      */
     public void deleteTransient(String meetingId) {
-        jdbc.sql("""
+        List<Notification> deleted = jdbc.sql("""
                 delete from notification where meeting_id = :meeting
                 and (type like 'meeting.%' or type = 'call.incoming')""" + " returning " + COLUMNS)
-                .param("meeting", meetingId).query(Notifications::map).list()
-                .stream().filter(n -> n.dismissedAt() == null).forEach(n -> gone(n, "withdrawn"));
+                .param("meeting", meetingId).query(Notifications::map).list();
+        withdrawHeld(meetingId, deleted);
     }
 
     private void gone(Notification n, String reason) {

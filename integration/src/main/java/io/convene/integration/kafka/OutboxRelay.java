@@ -102,7 +102,7 @@ public class OutboxRelay {
 
     /** Sends one batch; returns how many events were stamped published. */
     int relayBatch() {
-        List<Pending> batch = outbox.oldest(properties.batchSize());
+        List<Pending> batch = outbox.oldest(properties.batchSize(), clock.instant());
         if (batch.isEmpty()) {
             return 0;
         }

@@ -55,6 +55,10 @@ public final class MeetingLifecycleProcess {
         public static final String REMINDER_AT_START_SENT_FOR = "reminderAtStartSentFor";
         /** Input of the reminder tasks: which reminder ({@code 15_min_before} | {@code at_start}). */
         public static final String REMINDER_TYPE = "reminderType";
+        /** When the 15-min reminder is due (start − PT15M); its timer fires a look-ahead before that. */
+        public static final String REMINDER_15_DUE_AT = "reminder15DueAt";
+        /** Task input: the instant a reminder is delivered at (absent: at once). */
+        public static final String DELIVER_AT = "deliverAt";
         /** Input of the at-start reminder task: how long it shows (ISO-8601). */
         public static final String EXPIRES_AFTER = "expiresAfter";
 

@@ -42,8 +42,11 @@ class MeetingLifecycleProcessTest {
     private static final Instant START = NOW.plus(Duration.ofHours(1));
     private static final Instant END = START.plus(Duration.ofMinutes(30));
     private static final String MEETING = "mtg_00000000-0000-4000-8000-000000000001";
+    /** The 15-min reminder's timer fires this much ahead of its due time (the model's look-ahead). */
+    private static final Duration LOOK_AHEAD = Duration.ofMinutes(1);
 
     private final List<String> remindersSent = new ArrayList<>();
+    private final List<Object> deliverAt = new ArrayList<>();
     private final List<String> closed = new ArrayList<>();
     private final List<String> cleanedUp = new ArrayList<>();
     private final List<String> endedEmpty = new ArrayList<>();
@@ -56,6 +59,7 @@ class MeetingLifecycleProcessTest {
         Mocks.register(MeetingLifecycleProcess.Workers.SEND_REMINDER, (JavaDelegate) execution -> {
             String type = (String) execution.getVariable(Variables.REMINDER_TYPE);
             remindersSent.add(type);
+            deliverAt.add(execution.getVariable(Variables.DELIVER_AT));
             execution.getProcessInstance().setVariable(MeetingLifecycleProcess.REMINDER_15_MIN_BEFORE.equals(type)
                     ? Variables.REMINDER_15_SENT_FOR : Variables.REMINDER_AT_START_SENT_FOR,
                     execution.getVariable(Variables.START_TIME));
@@ -86,12 +90,14 @@ class MeetingLifecycleProcessTest {
     @Test
     void reminders_fire_15_minutes_before_and_at_start_once_each() {
         ProcessInstance meeting = schedule(START, END);
-        assertThat(timer(meeting, Elements.TIMER_15_MIN_BEFORE).getDuedate().toInstant()).isEqualTo(START.minus(Duration.ofMinutes(15)));
+        assertThat(timer(meeting, Elements.TIMER_15_MIN_BEFORE).getDuedate().toInstant())
+                .isEqualTo(START.minus(Duration.ofMinutes(15)).minus(LOOK_AHEAD));
         assertThat(timer(meeting, Elements.TIMER_AT_START).getDuedate().toInstant()).isEqualTo(START);
 
-        fire(meeting, Elements.TIMER_15_MIN_BEFORE, START.minus(Duration.ofMinutes(15)));
+        fire(meeting, Elements.TIMER_15_MIN_BEFORE, START.minus(Duration.ofMinutes(15)).minus(LOOK_AHEAD));
         runAsync(meeting, Elements.SEND_REMINDER_15);
         assertThat(remindersSent).containsExactly(MeetingLifecycleProcess.REMINDER_15_MIN_BEFORE);
+        assertThat(deliverAt).as("prepared ahead, delivered when due").containsExactly(Date.from(START.minus(Duration.ofMinutes(15))));
 
         fire(meeting, Elements.TIMER_AT_START, START);
         runAsync(meeting, Elements.SEND_REMINDER_AT_START);
@@ -109,7 +115,8 @@ class MeetingLifecycleProcessTest {
 
         reschedule(newStart, newStart.plus(Duration.ofMinutes(30)));
 
-        assertThat(timer(meeting, Elements.TIMER_15_MIN_BEFORE).getDuedate().toInstant()).isEqualTo(newStart.minus(Duration.ofMinutes(15)));
+        assertThat(timer(meeting, Elements.TIMER_15_MIN_BEFORE).getDuedate().toInstant())
+                .isEqualTo(newStart.minus(Duration.ofMinutes(15)).minus(LOOK_AHEAD));
         assertThat(timer(meeting, Elements.TIMER_AT_START).getDuedate().toInstant()).isEqualTo(newStart);
         assertThat(timer(meeting, Elements.ABANDONED).getDuedate().toInstant())
                 .isEqualTo(newStart.plus(Duration.ofMinutes(30)).plus(Duration.ofHours(8)));
@@ -306,10 +313,26 @@ class MeetingLifecycleProcessTest {
 
         ProcessInstance meeting = schedule(START, END);
 
-        assertThat(timer(meeting, Elements.TIMER_15_MIN_BEFORE).getDuedate().toInstant()).isEqualTo(START.minus(Duration.ofMinutes(10)));
+        assertThat(timer(meeting, Elements.TIMER_15_MIN_BEFORE).getDuedate().toInstant())
+                .isEqualTo(START.minus(Duration.ofMinutes(10)).minus(LOOK_AHEAD));
         fire(meeting, Elements.TIMER_15_MIN_BEFORE, START.minus(Duration.ofMinutes(10)));
         runAsync(meeting, Elements.SEND_REMINDER_15);
         assertThat(remindersSent).containsExactly(MeetingLifecycleProcess.REMINDER_15_MIN_BEFORE);
+        assertThat(deliverAt).containsExactly(Date.from(START.minus(Duration.ofMinutes(10))));
+    }
+
+    @Test
+    void an_analyst_who_shortens_the_look_ahead_to_PT10S_prepares_the_reminder_10_seconds_ahead() {
+        editedDeployment = ProcessModels.deployEdited(engine.getProcessEngine().getRepositoryService(),
+                MeetingLifecycleProcess.RESOURCE, "'PT1M'", "'PT10S'");
+
+        ProcessInstance meeting = schedule(START, END);
+
+        assertThat(timer(meeting, Elements.TIMER_15_MIN_BEFORE).getDuedate().toInstant())
+                .isEqualTo(START.minus(Duration.ofMinutes(15)).minusSeconds(10));
+        fire(meeting, Elements.TIMER_15_MIN_BEFORE, START.minus(Duration.ofMinutes(15)).minusSeconds(10));
+        runAsync(meeting, Elements.SEND_REMINDER_15);
+        assertThat(deliverAt).containsExactly(Date.from(START.minus(Duration.ofMinutes(15))));
     }
 
     @Test
