@@ -121,6 +121,15 @@ class EngineTuningIntegrationTest extends StackTestBase {
         }
     }
 
+    @Test
+    void every_job_has_a_due_date_and_the_acquisition_range_has_its_index() throws Exception {
+        requestProbe(); // a timer
+        assertThat(jdbc.queryForObject("select count(*) from act_ru_job where duedate_ is null", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("""
+                select indexdef from pg_indexes where tablename = 'act_ru_job' and indexname = 'convene_idx_job_acquisition'""",
+                String.class)).contains("(duedate_)").contains("WHERE ((retries_ > 0) AND (suspension_state_ = 1))");
+    }
+
     private String requestProbe() throws Exception {
         return json.readTree(post("/api/ops/timer-probes", tokens.of("admin"), null).body()).get("probeId").asText();
     }
