@@ -55,6 +55,14 @@ public class TimerProbeBenchmark {
             while (System.currentTimeMillis() < deadline && count(c) < started) {
                 TimeUnit.MILLISECONDS.sleep(500);
             }
+            StringBuilder each = new StringBuilder();
+            try (ResultSet all = c.createStatement().executeQuery(
+                    "select lateness_ms from timer_probe where lateness_ms is not null order by requested_at")) {
+                while (all.next()) {
+                    each.append(each.length() == 0 ? "" : " ").append(all.getLong(1));
+                }
+            }
+            System.out.println("each probe's lateness (ms), in the order started: " + each);
             try (ResultSet p = c.createStatement().executeQuery("""
                     select count(*) as n,
                            percentile_cont(0.5) within group (order by lateness_ms) as p50,
