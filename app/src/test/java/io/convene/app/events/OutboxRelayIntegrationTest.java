@@ -78,6 +78,35 @@ class OutboxRelayIntegrationTest extends StackTestBase {
 
     private final ObjectMapper json = new ObjectMapper();
 
+    @Autowired
+    io.convene.application.events.PublishedEventRetention retention;
+
+    @Test
+    void published_events_are_forgotten_after_the_retention_and_unpublished_ones_never() {
+        String subject = "retention-" + java.util.UUID.randomUUID();
+        transactions.executeWithoutResult(s -> events.append("test.retention", subject, Map.of("n", 1)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "select count(*) from outbox_event where subject = :s and published_at is not null")
+                .param("s", subject).query(Long.class).single() == 1);
+        // one more that is held (deliver_at ahead): unpublished, so it stays however old
+        transactions.executeWithoutResult(s -> events.appendAt("test.retention", subject, Map.of("n", 2),
+                clock.instant().plus(Duration.ofDays(30))));
+
+        retention.forgetPublishedLongerAgoThan(Duration.ofDays(7));
+        assertThat(countOf(subject)).as("published just now: kept").isEqualTo(2);
+
+        // eight days later (as if: the row's publication is moved back, not the shared clock)
+        jdbc.sql("update outbox_event set published_at = published_at - interval '8 days' where subject = :s and published_at is not null")
+                .param("s", subject).update();
+        assertThat(retention.forgetPublishedLongerAgoThan(Duration.ofDays(7))).isGreaterThanOrEqualTo(1);
+        assertThat(countOf(subject)).as("the held one stays").isEqualTo(1);
+        jdbc.sql("delete from outbox_event where subject = :s").param("s", subject).update();
+    }
+
+    private long countOf(String subject) {
+        return jdbc.sql("select count(*) from outbox_event where subject = :s").param("s", subject).query(Long.class).single();
+    }
+
     @Test
     void events_written_while_kafka_is_down_arrive_exactly_once_when_it_is_back() throws Exception {
         EmbeddedKafkaControl kafka = embedded.kafka().orElseThrow();

@@ -49,6 +49,14 @@ public class PendingEvents {
                 .update();
     }
 
+    /** Deletes up to {@code limit} events published before {@code before}, oldest first; how many. */
+    public int forgetPublishedBefore(Instant before, int limit) {
+        return jdbc.sql("""
+                delete from outbox_event where position in (
+                    select position from outbox_event where published_at < :before order by position limit :limit)""")
+                .param("before", Timestamp.from(before)).param("limit", limit).update();
+    }
+
     public long countUnpublished() {
         return jdbc.sql("select count(*) from outbox_event where published_at is null").query(Long.class).single();
     }
