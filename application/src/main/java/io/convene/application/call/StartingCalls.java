@@ -1,10 +1,10 @@
 package io.convene.application.call;
 
-import io.convene.application.meeting.MeetingInputs;
 import io.convene.application.call.CallMeters.Kind;
+import io.convene.application.meeting.MeetingInputs;
 import io.convene.application.presence.Presence;
-import io.convene.application.shared.CommittedCounter;
 import io.convene.application.shared.Actor;
+import io.convene.application.shared.CommittedCounter;
 import io.convene.application.shared.FieldError;
 import io.convene.application.shared.InvalidInputException;
 import io.convene.application.shared.UnitOfWork;
