@@ -83,11 +83,17 @@ class ObservabilityIntegrationTest extends StackTestBase {
     }
 
     @Test
-    void prometheus_exposes_the_outbox_and_timer_metrics() throws Exception {
+    void prometheus_exposes_the_outbox_timer_and_call_metrics() throws Exception {
         String metrics = get("/actuator/prometheus", tokens.of("admin")).body();
 
         assertThat(metrics).contains("convene_outbox_pending", "convene_outbox_published_total",
                 "convene_timer_lateness_seconds", "jvm_memory_used_bytes");
+        // registered when the app starts, at 0 (so a rate is 0 rather than absent)
+        assertThat(metrics).contains("convene_calls_placed_total{application=\"convene\",kind=\"instant\"}",
+                "convene_calls_placed_total{application=\"convene\",kind=\"inbound\"}");
+        for (String outcome : new String[] {"answered", "declined", "timed_out", "cancelled"}) {
+            assertThat(metrics).contains("convene_calls_rings_total{application=\"convene\",outcome=\"" + outcome + "\"}");
+        }
     }
 
     @Test

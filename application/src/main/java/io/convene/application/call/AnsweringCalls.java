@@ -1,6 +1,8 @@
 package io.convene.application.call;
 
+import io.convene.application.call.CallMeters.RingOutcome;
 import io.convene.application.shared.Actor;
+import io.convene.application.shared.CommittedCounter;
 import io.convene.application.shared.ConflictException;
 import io.convene.application.shared.UnitOfWork;
 import io.convene.domain.event.EventOutbox;
@@ -10,6 +12,7 @@ import io.convene.domain.meeting.Meetings;
 import io.convene.domain.meeting.Participant;
 import io.convene.domain.notification.Notifications;
 import io.convene.processes.call.InstantCallGateway;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -18,6 +21,8 @@ import org.springframework.stereotype.Service;
  * The callee answers a ring: accept (then join) or decline (the caller is told). An answer and
  * the ring's timeout take the call's row lock first, so one of them wins cleanly: an answer
  * after the timeout finds no ring (409), a timeout after the answer finds the callee answered.
+ * Each answer counts its ring ({@code convene.calls.rings}, answered or declined) when its
+ * transaction commits; one refused (409) counts nothing.
  */
 @Service
 public class AnsweringCalls {
@@ -29,9 +34,13 @@ public class AnsweringCalls {
     private final EventOutbox outbox;
     private final UnitOfWork work;
     private final Clock clock;
+    private final CommittedCounter answered;
+    private final CommittedCounter declined;
 
     AnsweringCalls(Meetings meetings, CallPolicy policy, InstantCallGateway process, Notifications notifications,
-                   EventOutbox outbox, UnitOfWork work, Clock clock) {
+                   EventOutbox outbox, UnitOfWork work, Clock clock, MeterRegistry meters) {
+        this.answered = CallMeters.rings(meters, RingOutcome.ANSWERED);
+        this.declined = CallMeters.rings(meters, RingOutcome.DECLINED);
         this.meetings = meetings;
         this.policy = policy;
         this.process = process;
@@ -73,5 +82,6 @@ public class AnsweringCalls {
         if (!process.answered(callId.value(), actor.id(), accepted)) {
             throw new ConflictException("The call is not ringing you any more.");
         }
+        (accepted ? answered : declined).increment();
     }
 }

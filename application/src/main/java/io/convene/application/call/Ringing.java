@@ -1,6 +1,8 @@
 package io.convene.application.call;
 
+import io.convene.application.call.CallMeters.RingOutcome;
 import io.convene.application.presence.Presence;
+import io.convene.application.shared.CommittedCounter;
 import io.convene.application.shared.UnitOfWork;
 import io.convene.domain.event.EventOutbox;
 import io.convene.domain.meeting.Meeting;
@@ -9,6 +11,7 @@ import io.convene.domain.meeting.Meetings;
 import io.convene.domain.meeting.Participant;
 import io.convene.domain.meeting.ParticipantStatus;
 import io.convene.domain.notification.Notifications;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,9 +38,13 @@ public class Ringing {
     private final EventOutbox outbox;
     private final UnitOfWork work;
     private final Clock clock;
+    private final CommittedCounter timedOut;
+    private final CommittedCounter joinedWhileRinging;
 
     Ringing(Meetings meetings, Notifications notifications, Presence presence, EventOutbox outbox, UnitOfWork work,
-            Clock clock) {
+            Clock clock, MeterRegistry meters) {
+        this.timedOut = CallMeters.rings(meters, RingOutcome.TIMED_OUT);
+        this.joinedWhileRinging = CallMeters.rings(meters, RingOutcome.ANSWERED);
         this.meetings = meetings;
         this.notifications = notifications;
         this.presence = presence;
@@ -62,13 +69,20 @@ public class Ringing {
         });
     }
 
-    /** Nobody picked up within the ring timeout: the caller is told, the callee gets a missed call. */
+    /**
+     * Nobody picked up within the ring timeout: the caller is told, the callee gets a missed call.
+     * The ring is counted ({@code convene.calls.rings}) when the timer job's transaction commits:
+     * a job retried after a failure counts once. An accept or decline ends the ring before its
+     * timer (and counts itself, {@link AnsweringCalls}); a callee found in the call joined it
+     * without answering the ring: answered.
+     */
     public void noAnswer(MeetingId callId, String callee, String caller) {
         work.run(() -> {
             // the row lock orders this timeout and an answer at the same moment (see AnsweringCalls)
             Meeting call = meetings.findLockedById(callId).orElse(null);
             if (call != null && call.participant(callee).map(p -> p.status() == ParticipantStatus.JOINED
                     || p.status() == ParticipantStatus.ACCEPTED).orElse(false)) {
+                joinedWhileRinging.increment();
                 return; // picked up after all
             }
             String calleeName = call == null ? callee
@@ -80,6 +94,7 @@ public class Ringing {
                     Map.of("callId", callId.value(), "callerId", caller), now, null);
             outbox.append("call.missed", callId.value(), Map.of("callId", callId.value(), "calleeId", callee,
                     "callerId", caller));
+            timedOut.increment();
         });
     }
 

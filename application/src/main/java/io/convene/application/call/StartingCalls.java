@@ -1,8 +1,10 @@
 package io.convene.application.call;
 
+import io.convene.application.call.CallMeters.Kind;
 import io.convene.application.meeting.MeetingInputs;
 import io.convene.application.presence.Presence;
 import io.convene.application.shared.Actor;
+import io.convene.application.shared.CommittedCounter;
 import io.convene.application.shared.FieldError;
 import io.convene.application.shared.InvalidInputException;
 import io.convene.application.shared.UnitOfWork;
@@ -14,6 +16,7 @@ import io.convene.domain.meeting.MeetingId;
 import io.convene.domain.meeting.Meetings;
 import io.convene.domain.user.DirectoryUser;
 import io.convene.processes.call.InstantCallGateway;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,10 +47,12 @@ public class StartingCalls {
     private final EventOutbox outbox;
     private final UnitOfWork work;
     private final Clock clock;
+    private final CommittedCounter placed;
 
     StartingCalls(Meetings meetings, MeetingInputs inputs, ThreadMembership threads, Ringing ringing,
                   InstantCallGateway process, ConferenceAccess conference, EventOutbox outbox, UnitOfWork work,
-                  Clock clock, Presence presence) {
+                  Clock clock, Presence presence, MeterRegistry meters) {
+        this.placed = CallMeters.placed(meters, Kind.INSTANT);
         this.presence = presence;
         this.meetings = meetings;
         this.inputs = inputs;
@@ -109,6 +114,7 @@ public class StartingCalls {
         ringing.notReachable(call, reach);
         presence.inCallMayHaveChanged(caller.id()); // the caller is in the call at once
         process.started(callId, caller.id(), reach.ringing());
+        placed.increment(); // when this transaction commits: a start run again after a lost race counts once
         return new CallStarted(call, reach.ringing(), reach.unreachable(), conference.jitsiRoomUrl(call.roomKey()));
     }
 

@@ -1,6 +1,9 @@
 package io.convene.application.calllog;
 
+import io.convene.application.call.CallMeters;
+import io.convene.application.call.CallMeters.Kind;
 import io.convene.application.shared.Actor;
+import io.convene.application.shared.CommittedCounter;
 import io.convene.application.shared.ConflictException;
 import io.convene.application.shared.InvalidInputException;
 import io.convene.application.shared.UnitOfWork;
@@ -8,6 +11,7 @@ import io.convene.domain.calllog.CallLogEntries;
 import io.convene.domain.calllog.CallLogEntry;
 import io.convene.domain.calllog.Contact;
 import io.convene.processes.softphone.InboundCallGateway;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,9 +57,11 @@ public class SoftphoneCalls {
     private final InboundCallGateway inbound;
     private final UnitOfWork work;
     private final Clock clock;
+    private final CommittedCounter inboundPlaced;
 
     SoftphoneCalls(CallLogEntries entries, CallLogPolicy policy, PhoneNumbers numbers, ContactLookup contacts,
-                   CallEvents events, InboundCallGateway inbound, UnitOfWork work, Clock clock) {
+                   CallEvents events, InboundCallGateway inbound, UnitOfWork work, Clock clock, MeterRegistry meters) {
+        this.inboundPlaced = CallMeters.placed(meters, Kind.INBOUND);
         this.entries = entries;
         this.policy = policy;
         this.numbers = numbers;
@@ -92,6 +98,7 @@ public class SoftphoneCalls {
             if (CallLogEntry.IN.equals(direction)) {
                 events.append(CallEvents.RINGING, stored);
                 inbound.ringing(stored.id().toString(), actor.id());
+                inboundPlaced.increment(); // on commit; a repeated report (same SIP call id) found the row: not again
             } else {
                 events.append(CallEvents.STARTED, stored);
             }

@@ -37,10 +37,13 @@ public class MeetingRemoval {
     private final EventOutbox outbox;
     private final UnitOfWork work;
     private final ObjectProvider<InternalAttendanceListener> listeners;
+    private final MeetingTransitions transitions;
 
     MeetingRemoval(Meetings meetings, MeetingPolicy policy, MeetingReminders reminders, Notifications notifications,
                    MeetingLifecycleGateway lifecycle, ProcessInstances processes, MeetingCleanup cleanup,
-                   EventOutbox outbox, UnitOfWork work, ObjectProvider<InternalAttendanceListener> listeners) {
+                   EventOutbox outbox, UnitOfWork work, ObjectProvider<InternalAttendanceListener> listeners,
+                   MeetingTransitions transitions) {
+        this.transitions = transitions;
         this.listeners = listeners;
         this.cleanup = cleanup;
         this.meetings = meetings;
@@ -97,6 +100,7 @@ public class MeetingRemoval {
             }
             policy.require(call, actor, MeetingPermission.DELETE);
             listeners.orderedStream().forEach(l -> l.cancelledOrDeleted(call, true));
+            transitions.ringsCancelled(call); // before its rings go with its process
             cleanup.cleanUp(id);
             processes.deleteAll(id.value(), "call deleted by its owner"); // its call-ring children go with it
             outbox.append("call.deleted", id.value(), Map.of("callId", id.value(), "deletedBy", actor.id(),

@@ -1,5 +1,8 @@
 package io.convene.application.meeting;
 
+import io.convene.application.call.CallMeters;
+import io.convene.application.call.CallMeters.RingOutcome;
+import io.convene.application.shared.CommittedCounter;
 import io.convene.application.shared.UnitOfWork;
 import io.convene.domain.calllog.CallLogEntries;
 import io.convene.domain.event.EventOutbox;
@@ -9,9 +12,11 @@ import io.convene.domain.meeting.MeetingStatus;
 import io.convene.domain.meeting.MeetingSummaries;
 import io.convene.domain.meeting.Meetings;
 import io.convene.domain.meeting.Participant;
+import io.convene.domain.meeting.ParticipantStatus;
 import io.convene.processes.call.InstantCallGateway;
 import io.convene.processes.meeting.MeetingLifecycleGateway;
 import io.convene.processes.recording.RecordingFinalisationGateway;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -38,10 +43,13 @@ public class MeetingTransitions {
     private final UnitOfWork work;
     private final Clock clock;
     private final ObjectProvider<InternalAttendanceListener> listeners;
+    private final CommittedCounter ringsCancelled;
 
     MeetingTransitions(Meetings meetings, MeetingSummaries summaries, CallLogEntries callLog, EventOutbox outbox,
                        MeetingLifecycleGateway lifecycle, InstantCallGateway calls, RecordingFinalisationGateway recordings,
-                       UnitOfWork work, Clock clock, ObjectProvider<InternalAttendanceListener> listeners) {
+                       UnitOfWork work, Clock clock, ObjectProvider<InternalAttendanceListener> listeners,
+                       MeterRegistry meters) {
+        this.ringsCancelled = CallMeters.rings(meters, RingOutcome.CANCELLED);
         this.listeners = listeners;
         this.meetings = meetings;
         this.summaries = summaries;
@@ -90,13 +98,40 @@ public class MeetingTransitions {
                 .ifPresent(meeting -> record(meetings.save(meeting), "empty at its scheduled end")));
     }
 
-    /** In the caller's transaction: the meeting or call has just ended; its process learns it. */
+    /**
+     * In the caller's transaction: the meeting or call has just ended; its process learns it. The
+     * phones of a call that still ring stop with it: those rings count as cancelled.
+     */
     public void ended(Meeting meeting, String reason) {
         record(meeting, reason);
         if (meeting.isInstantCall()) {
+            ringsCancelled(meeting);
             calls.ended(meeting.id().value(), meeting.endedAt());
         } else {
             lifecycle.ended(meeting.id().value(), meeting.endedAt());
+        }
+    }
+
+    /**
+     * In the caller's transaction: a call nobody answered has just ended. Its process found no
+     * phone ringing before it hung up (and a live invite cannot start a ring any more), so no
+     * ring is looked up.
+     */
+    public void endedUnanswered(Meeting call, String reason) {
+        record(call, reason);
+        calls.ended(call.id().value(), call.endedAt());
+    }
+
+    /**
+     * In the caller's transaction, just before a call's end or deletion stops the phones that
+     * still ring: those rings count as cancelled ({@code convene.calls.rings}) when it commits. A
+     * ringing callee is invited (not accepted, declined or in the call), so a call with nobody
+     * invited costs no look-up. A late invitee's ring stops when the ended call is cleaned up,
+     * moments later; it is counted here.
+     */
+    void ringsCancelled(Meeting call) {
+        if (call.participants().stream().anyMatch(p -> p.status() == ParticipantStatus.INVITED)) {
+            ringsCancelled.increment(calls.ringing(call.id().value()).size());
         }
     }
 

@@ -45,6 +45,7 @@ public class WebhookAttempts implements WebhookRetries, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookAttempts.class);
     static final String DISABLED_EVENT = "webhook.disabled";
+    static final String ATTEMPTS = "convene.webhooks.attempts";
 
     private final Webhooks webhooks;
     private final WebhookDeliveries deliveries;
@@ -230,9 +231,21 @@ public class WebhookAttempts implements WebhookRetries, DisposableBean {
         return new SignedDelivery(URI.create(webhook.url()), delivery.messageId(), clock.instant(), delivery.body(), keys);
     }
 
+    /**
+     * {@code convene.webhooks.attempts{attempt, outcome}}: one per request sent, counted when its
+     * answer (or none) came, as the delivery classifies it — {@code delivered} (2xx), {@code gone}
+     * (410: the webhook is disabled), {@code no_response} (refused, timed out, no connection) or
+     * {@code failed} (any other status: retried). Unlike the facts a transaction decides, an
+     * attempt is a request the receiver may have got, so it counts even when recording it fails
+     * or loses to another node; a retry the engine runs again after such a failure is another
+     * request and counts again — what the receiver saw.
+     */
     private void count(SendOutcome outcome, String attempt) {
-        meters.counter("convene.webhooks.attempts", "attempt", attempt,
-                "outcome", outcome.succeeded() ? "delivered" : outcome.status() == 0 ? "no_response" : "failed").increment();
+        meters.counter(ATTEMPTS, "attempt", attempt, "outcome", outcomeTag(outcome)).increment();
+    }
+
+    static String outcomeTag(SendOutcome outcome) {
+        return outcome.succeeded() ? "delivered" : outcome.gone() ? "gone" : outcome.status() == 0 ? "no_response" : "failed";
     }
 
     /**
