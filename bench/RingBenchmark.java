@@ -55,6 +55,7 @@ public class RingBenchmark {
         ExecutorService pool = Executors.newFixedThreadPool(rate > 0 ? threads * 8 : threads);
         Instant started = Instant.now();
         AtomicLong dropped = new AtomicLong(); // open loop: calls not started on time because all clients were busy
+        java.util.Map<String, AtomicLong> failures = new java.util.concurrent.ConcurrentSkipListMap<>(); // status (or exception) → count
         Runnable placeOne = () -> {
             long begin = System.nanoTime();
             try {
@@ -67,9 +68,12 @@ public class RingBenchmark {
                     latencies.add((System.nanoTime() - begin) / 1_000_000);
                 } else {
                     failed.incrementAndGet();
+                    failures.computeIfAbsent(response.statusCode() + " " + response.body().replaceAll(".*\"type\":\"([^\"]*)\".*", "$1"),
+                            k -> new AtomicLong()).incrementAndGet();
                 }
             } catch (Exception e) {
                 failed.incrementAndGet();
+                failures.computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicLong()).incrementAndGet();
             }
         };
         if (rate > 0) {
@@ -159,6 +163,9 @@ public class RingBenchmark {
                           where r.type = 'call.ringing') lags""")) {
                 r.next();
                 Collections.sort(latencies);
+                if (!failures.isEmpty()) {
+                    System.out.println("failed calls by answer: " + failures);
+                }
                 if (rate > 0) {
                     System.out.printf("open loop: %.0f calls/s asked, %d not started (every client busy)%n", rate, dropped.get());
                 }

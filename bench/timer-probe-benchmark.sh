@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Idle-node timer benchmark: PROBES timer probes (the no-op timer-probe process, PT10S timer), one
+# Idle-node timer benchmark: after 5 warm-up probes (reported, not counted: a cold node's first timers),
+# PROBES timer probes (the no-op timer-probe process, PT10S timer), one
 # every SPACING_MS, on an otherwise idle Convene; prints their lateness p50/p95/p99/max. Baseline in the
 # same run: the same number of plain JVM timers of 10 s in the client, and the ratio.
 # Starts its own Convene (embedded default, fresh data, other ports), waits 20 s after it is up so
