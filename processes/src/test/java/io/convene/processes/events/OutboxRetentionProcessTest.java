@@ -65,4 +65,21 @@ class OutboxRetentionProcessTest {
         assertThat(retentions).containsExactly(Duration.ofDays(1));
         repository.deleteDeployment(edited, true);
     }
+
+    @Test
+    void an_analyst_who_changes_the_hourly_cycle_to_PT30M_trims_every_half_hour() {
+        Mocks.register(OutboxRetentionProcess.WORKER, (JavaDelegate) execution -> retentions.add(Duration.ZERO));
+        var repository = BpmnAwareTests.repositoryService();
+        String edited = ProcessModels.deployEdited(repository, OutboxRetentionProcess.RESOURCE, "R/PT1H", "R/PT30M");
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-25T09:00:00Z")));
+        Job first = managementService().createJobQuery().timers().orderByJobDuedate().desc().listPage(0, 1).get(0);
+
+        ClockUtil.setCurrentTime(first.getDuedate());
+        execute(first);
+        Job next = managementService().createJobQuery().timers().orderByJobDuedate().desc().listPage(0, 1).get(0);
+
+        assertThat(Duration.between(first.getDuedate().toInstant(), next.getDuedate().toInstant()))
+                .isBetween(Duration.ofSeconds(1798), Duration.ofSeconds(1802));
+        repository.deleteDeployment(edited, true);
+    }
 }
