@@ -92,8 +92,7 @@ class TimerWakeUps {
             return; // the look-ahead scan schedules it when it comes within the horizon
         }
         if (delay <= 0) {
-            wake();
-            return;
+            return; // due already: the engine hinted the executor itself (JobManager, due before its next poll)
         }
         if (pending.size() >= MAX_PENDING || pending.putIfAbsent(due, Boolean.TRUE) != null) {
             return; // one wake-up per due millisecond; beyond the cap, polling finds it

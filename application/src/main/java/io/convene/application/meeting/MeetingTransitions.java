@@ -113,16 +113,6 @@ public class MeetingTransitions {
     }
 
     /**
-     * In the caller's transaction: a call nobody answered has just ended. Its process found no
-     * phone ringing before it hung up (and a live invite cannot start a ring any more), so no
-     * ring is looked up.
-     */
-    public void endedUnanswered(Meeting call, String reason) {
-        record(call, reason);
-        calls.ended(call.id().value(), call.endedAt());
-    }
-
-    /**
      * In the caller's transaction, just before a call's end or deletion stops the phones that
      * still ring: those rings count as cancelled ({@code convene.calls.rings}) when it commits. A
      * ringing callee is invited (not accepted, declined or in the call), so a call with nobody
@@ -131,7 +121,7 @@ public class MeetingTransitions {
      */
     void ringsCancelled(Meeting call) {
         if (call.participants().stream().anyMatch(p -> p.status() == ParticipantStatus.INVITED)) {
-            ringsCancelled.increment(calls.ringing(call.id().value()).size());
+            ringsCancelled.increment((int) calls.ringCount(call.id().value()));
         }
     }
 

@@ -50,6 +50,12 @@ public class InstantCallGateway {
         }
     }
 
+    /** How many phones ring now in this call: its call-ring instances (one query, no callee look-up). */
+    public long ringCount(String callId) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(InstantCallProcess.RING_KEY)
+                .processInstanceBusinessKey(callId).count();
+    }
+
     /** The callees whose phone rings now in this call (a call-ring instance is waiting for their answer). */
     public List<String> ringing(String callId) {
         List<String> rings = runtime.createProcessInstanceQuery().processDefinitionKey(InstantCallProcess.RING_KEY)
