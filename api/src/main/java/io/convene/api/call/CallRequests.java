@@ -33,7 +33,24 @@ final class CallRequests {
     /** Seed 002's {@code POST /api/calls/notify}: ring again; {@code userIds} omitted = everyone who has not answered. */
     record Notify(@NotBlank String meetingId, @Size(max = 50) List<@NotBlank String> userIds) {}
 
-    record Invite(@NotEmpty @Size(max = 50) List<@NotBlank String> participantIds) {}
+    /** Whom to add: {@code {userIds}} as seed 002's client sends it, or {@code {participantIds}}. */
+    record Invite(@Size(max = 50) List<@NotBlank String> participantIds, @Size(max = 50) List<@NotBlank String> userIds) {
+        List<String> invitees() {
+            java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
+            if (participantIds != null) {
+                all.addAll(participantIds);
+            }
+            if (userIds != null) {
+                all.addAll(userIds);
+            }
+            return List.copyOf(all);
+        }
+
+        @jakarta.validation.constraints.AssertTrue(message = "name at least one user in userIds (or participantIds)")
+        boolean isAnyoneNamed() {
+            return !invitees().isEmpty();
+        }
+    }
 
     static String type(CallType type, CallType otherwise) {
         return (type == null ? otherwise : type).name();

@@ -1,14 +1,14 @@
 package io.convene.api.call;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import io.convene.api.meeting.MeetingViews.MeetingView;
+import io.convene.application.meeting.MeetingResults.MeetingView;
 import io.convene.application.call.CallStarted;
 import io.convene.domain.meeting.Meeting;
 import java.time.Instant;
 import java.util.List;
 
 /** Calls as the API shows them: seed 002's Meeting object, and seed 001's shapes. */
-final class CallViews {
+public final class CallViews {
 
     private CallViews() {}
 
@@ -17,18 +17,18 @@ final class CallViews {
      * {@code isInstantCall: true}, participants, … — plus what only a call has: its type and
      * origin, and, where it rang, who is rung now and who was not reachable.
      */
-    record CallMeetingView(@JsonUnwrapped MeetingView meeting, String callType, String sourceChannelId,
-                           String threadId, List<String> ringing, List<String> unreachable) {
+    public record CallMeetingView(@JsonUnwrapped MeetingView meeting, String callType, String sourceChannelId,
+                                  String threadId, List<String> ringing, List<String> unreachable) {
         static CallMeetingView of(Meeting call, List<String> ringing, List<String> unreachable) {
             return new CallMeetingView(MeetingView.of(call), call.callType(), call.sourceChannelId(), call.threadId(),
                     ringing, unreachable);
         }
 
-        static CallMeetingView of(Meeting call) {
+        public static CallMeetingView of(Meeting call) {
             return of(call, null, null);
         }
 
-        static CallMeetingView of(CallStarted started) {
+        public static CallMeetingView of(CallStarted started) {
             return of(started.call(), started.ringing(), started.unreachable());
         }
     }

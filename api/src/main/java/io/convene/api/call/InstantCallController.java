@@ -8,7 +8,7 @@ import io.convene.api.call.CallRequests.Invite;
 import io.convene.api.call.CallRequests.Notify;
 import io.convene.api.call.CallRequests.StartInstant;
 import io.convene.api.call.CallViews.CallMeetingView;
-import io.convene.api.meeting.MeetingViews.ParticipantView;
+import io.convene.application.meeting.MeetingResults.ParticipantView;
 import io.convene.application.call.AnsweringCalls;
 import io.convene.application.call.CallAttendance;
 import io.convene.application.call.CallInvitations;
@@ -93,7 +93,7 @@ class InstantCallController {
     @PostMapping("/{callId}/invite")
     @Operation(summary = "Add people mid-call; same call id, rung by the same rules")
     CallMeetingView invite(@PathVariable String callId, @Valid @RequestBody Invite request, Actor actor) {
-        return CallMeetingView.of(invitations.invite(callId("callId", callId), request.participantIds(), actor));
+        return CallMeetingView.of(invitations.invite(callId("callId", callId), request.invitees(), actor));
     }
 
     @PostMapping("/{callId}/leave")

@@ -4,6 +4,7 @@ import io.convene.application.meeting.MeetingChanges.MeetingEdit;
 import io.convene.application.meeting.MeetingChanges.NewMeeting;
 import io.convene.application.meeting.MeetingChanges.SettingsEdit;
 import io.convene.domain.meeting.Provider;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -20,6 +21,11 @@ final class MeetingRequests {
 
     static final int MAX_PARTICIPANTS_LIMIT = 1000;
 
+    /**
+     * Seed 002's {@code createMeeting} as the portal sends it ({@code participantUserIds},
+     * {@code waitingRoomEnabled}; with {@code isInstantCall: true} it starts a call, as
+     * {@code InstantCallService.createInstantCall} does) and Convene's own fields beside it.
+     */
     record CreateMeeting(
             @NotBlank @Size(max = 200) String title,
             @Size(max = 5000) String description,
@@ -29,16 +35,41 @@ final class MeetingRequests {
             Provider provider,
             @Size(max = 2000) String externalUrl,
             Boolean recordingEnabled,
-            List<@NotBlank String> participantIds,
+            @Size(max = 1000) List<@NotBlank String> participantIds,
+            @Size(max = 1000) List<@NotBlank String> participantUserIds,
             @Positive @Max(MAX_PARTICIPANTS_LIMIT) Integer maxParticipants,
             Boolean allowExternal,
             Boolean voiceOnly,
-            Boolean muteOnJoin) {
+            Boolean muteOnJoin,
+            Boolean waitingRoomEnabled,
+            Boolean isInstantCall,
+            @Size(max = 100) String sourceChannelId,
+            @Size(max = 64) String sourceUserId,
+            CallType callType) {
+
+        /** Who is invited: {@code participantUserIds} (the seed) and {@code participantIds} (Convene), together. */
+        List<String> invitees() {
+            return merge(participantIds, participantUserIds);
+        }
+
+        /** The field to name in an error about the invitees: the one the caller used. */
+        String inviteesField() {
+            return participantUserIds != null && participantIds == null ? "participantUserIds" : "participantIds";
+        }
+
+        boolean instantCall() {
+            return Boolean.TRUE.equals(isInstantCall);
+        }
+
         NewMeeting toNewMeeting() {
             return new NewMeeting(title, description, startTime, endTime, durationMinutes, provider, externalUrl,
-                    recordingEnabled, participantIds, maxParticipants, allowExternal, voiceOnly, muteOnJoin);
+                    recordingEnabled, invitees(), maxParticipants, allowExternal, voiceOnly, muteOnJoin,
+                    waitingRoomEnabled, inviteesField());
         }
     }
+
+    /** A call's type; video unless said otherwise (seed 002: "Video call only"). */
+    enum CallType { audio, video }
 
     /** PATCH: only the fields given change. */
     record UpdateMeeting(
@@ -52,10 +83,11 @@ final class MeetingRequests {
             @Positive @Max(MAX_PARTICIPANTS_LIMIT) Integer maxParticipants,
             Boolean allowExternal,
             Boolean voiceOnly,
-            Boolean muteOnJoin) {
+            Boolean muteOnJoin,
+            Boolean waitingRoomEnabled) {
         MeetingEdit toEdit() {
             return new MeetingEdit(title, description, startTime, endTime, durationMinutes, externalUrl,
-                    recordingEnabled, maxParticipants, allowExternal, voiceOnly, muteOnJoin);
+                    recordingEnabled, maxParticipants, allowExternal, voiceOnly, muteOnJoin, waitingRoomEnabled);
         }
     }
 
@@ -64,13 +96,40 @@ final class MeetingRequests {
             Boolean muteOnJoin,
             Boolean allowExternal,
             Boolean recordingEnabled,
-            @Positive @Max(MAX_PARTICIPANTS_LIMIT) Integer maxParticipants) {
+            @Positive @Max(MAX_PARTICIPANTS_LIMIT) Integer maxParticipants,
+            Boolean waitingRoomEnabled) {
         SettingsEdit toEdit() {
-            return new SettingsEdit(voiceOnly, muteOnJoin, allowExternal, recordingEnabled, maxParticipants);
+            return new SettingsEdit(voiceOnly, muteOnJoin, allowExternal, recordingEnabled, maxParticipants,
+                    waitingRoomEnabled);
         }
     }
 
-    record Invite(@NotEmpty @Size(max = 200) List<@NotBlank String> participantIds) {}
+    /** Whom to invite: {@code {userIds}} as the seed's client sends it, or Convene's {@code {participantIds}}. */
+    record Invite(@Size(max = 200) List<@NotBlank String> participantIds,
+                  @Size(max = 200) List<@NotBlank String> userIds) {
+        List<String> invitees() {
+            return merge(participantIds, userIds);
+        }
+
+        @AssertTrue(message = "name at least one user in userIds (or participantIds)")
+        boolean isAnyoneNamed() {
+            return !invitees().isEmpty();
+        }
+    }
+
+    static List<String> merge(List<String> first, List<String> second) {
+        if (first == null && second == null) {
+            return null;
+        }
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
+        if (first != null) {
+            all.addAll(first);
+        }
+        if (second != null) {
+            all.addAll(second);
+        }
+        return List.copyOf(all);
+    }
 
     enum Answer { ACCEPTED, DECLINED, accepted, declined }
 
@@ -81,6 +140,7 @@ final class MeetingRequests {
         }
     }
 
+    /** Assign a role: {@code roleId} as the seed's role rows name it ({@code meeting_manager}) or short ({@code manager}). */
     record AssignRole(@NotBlank String userId, @NotBlank String roleId) {}
 
     record BulkDelete(@NotEmpty @Size(max = 200) List<@NotBlank String> meetingIds) {}

@@ -3,7 +3,7 @@ package io.convene.api.meeting;
 import static io.convene.application.shared.Ids.meetingId;
 
 import io.convene.api.meeting.MeetingRequests.PostChat;
-import io.convene.api.meeting.MeetingViews.MeetingView;
+import io.convene.application.meeting.MeetingResults.MeetingView;
 import io.convene.application.meeting.Attendance;
 import io.convene.application.meeting.MeetingChat;
 import io.convene.application.meeting.MeetingReads;
@@ -48,12 +48,12 @@ class MeetingRoomController {
     @PostMapping("/start")
     @Operation(summary = "Start; before the start time only with can_start_meeting (owner, manager)")
     MeetingView start(@PathVariable String meetingId, Actor actor) {
-        return MeetingView.of(attendance.start(meetingId("meetingId", meetingId), actor));
+        return MeetingView.of(attendance.start(meetingId("meetingId", meetingId), actor), actor.id(), null);
     }
 
     @PostMapping("/end")
     MeetingView end(@PathVariable String meetingId, Actor actor) {
-        return MeetingView.of(attendance.end(meetingId("meetingId", meetingId), actor));
+        return MeetingView.of(attendance.end(meetingId("meetingId", meetingId), actor), actor.id(), null);
     }
 
     @PostMapping("/join")
@@ -65,7 +65,7 @@ class MeetingRoomController {
 
     @PostMapping("/leave")
     MeetingView leave(@PathVariable String meetingId, Actor actor) {
-        return MeetingView.of(attendance.leave(meetingId("meetingId", meetingId), actor));
+        return MeetingView.of(attendance.leave(meetingId("meetingId", meetingId), actor), actor.id(), null);
     }
 
     @GetMapping("/preview")

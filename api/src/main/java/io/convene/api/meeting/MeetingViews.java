@@ -2,42 +2,53 @@ package io.convene.api.meeting;
 
 import static io.convene.application.meeting.MeetingResults.lower;
 
-import io.convene.domain.meeting.Meeting;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.convene.application.meeting.MeetingResults.MeetingView;
+import io.convene.application.meeting.MeetingResults.Overlap;
+import io.convene.application.meeting.MeetingResults.Scheduled;
+import io.convene.domain.meeting.MeetingPermission;
 import io.convene.domain.meeting.MeetingRole;
-import io.convene.domain.meeting.Participant;
-import java.time.Instant;
 import java.util.List;
 
-/** A meeting as the API shows it. Enums are written lower case, as the portal expects. */
+/** The meetings API's own shapes around seed 002's Meeting object ({@link MeetingView}). */
 public final class MeetingViews {
 
     private MeetingViews() {}
 
-    public record ParticipantView(String userId, String displayName, String role, String status, Instant invitedAt,
-                                  Instant joinedAt, Instant leftAt, long attendedSeconds) {
-        public static ParticipantView of(Participant p) {
-            return new ParticipantView(p.userId(), p.displayName(), lower(p.role()), lower(p.status()), p.invitedAt(),
-                    p.joinedAt(), p.leftAt(), p.attendedSeconds());
+    /**
+     * A meeting just scheduled or moved: the Meeting object, and {@code overlaps}: the caller's
+     * meetings at the same time (seed 002 §3.3: "no validation, show warning only").
+     */
+    public record ScheduledView(@JsonUnwrapped MeetingView meeting, List<Overlap> overlaps) {
+        static ScheduledView of(Scheduled scheduled, String viewerId) {
+            return new ScheduledView(MeetingView.of(scheduled.meeting(), viewerId, null), scheduled.overlaps());
         }
     }
 
-    public record MeetingView(String meetingId, String title, String description, Instant startTime, Instant endTime,
-                              String provider, String externalUrl, boolean recordingEnabled, Integer maxParticipants,
-                              boolean allowExternal, boolean voiceOnly, boolean muteOnJoin, String status,
-                              boolean isInstantCall, String createdBy, Instant createdAt, Instant startedAt,
-                              Instant endedAt, List<ParticipantView> participants) {
-        public static MeetingView of(Meeting m) {
-            return new MeetingView(m.id().value(), m.title(), m.description(), m.startTime(), m.endTime(),
-                    m.provider().name(), m.externalUrl(), m.recordingEnabled(), m.maxParticipants(),
-                    m.allowExternal(), m.voiceOnly(), m.muteOnJoin(), lower(m.status()), m.isInstantCall(),
-                    m.createdBy(), m.createdAt(), m.startedAt(), m.endedAt(),
-                    m.participants().stream().map(ParticipantView::of).toList());
-        }
-    }
-
-    public record RoleView(String roleId, String roleName, List<String> permissions) {
+    /**
+     * A row of seed 002's {@code meeting_roles} table as the portal's role dialog reads it
+     * ({@code role_id} {@code meeting_owner}…, the {@code can_*} flags), and Convene's short names.
+     */
+    public record RoleView(
+            @JsonProperty("role_id") String seedRoleId, @JsonProperty("role_name") String seedRoleName,
+            @JsonProperty("is_default") boolean isDefault,
+            @JsonProperty("can_start_meeting") boolean canStartMeeting,
+            @JsonProperty("can_invite_participants") boolean canInviteParticipants,
+            @JsonProperty("can_remove_participants") boolean canRemoveParticipants,
+            @JsonProperty("can_mute_participants") boolean canMuteParticipants,
+            @JsonProperty("can_end_meeting") boolean canEndMeeting,
+            @JsonProperty("can_share_screen") boolean canShareScreen,
+            @JsonProperty("can_enable_camera") boolean canEnableCamera,
+            @JsonProperty("can_enable_microphone") boolean canEnableMicrophone,
+            String roleId, String roleName, List<String> permissions) {
         static RoleView of(MeetingRole role) {
-            return new RoleView(lower(role), role.label(),
+            return new RoleView("meeting_" + lower(role), role.label(), true,
+                    role.allows(MeetingPermission.START_EARLY), role.allows(MeetingPermission.INVITE),
+                    role.allows(MeetingPermission.REMOVE), role.allows(MeetingPermission.MUTE),
+                    role.allows(MeetingPermission.END), role.allows(MeetingPermission.SHARE_SCREEN),
+                    role.allows(MeetingPermission.ENABLE_CAMERA), role.allows(MeetingPermission.ENABLE_MICROPHONE),
+                    lower(role), role.label(),
                     role.permissions().stream().map(p -> p.name().toLowerCase()).sorted().toList());
         }
     }

@@ -7,7 +7,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Heartbeats from the portal (every 60 s) and who is online / in a call. A heartbeat is kept in
  * memory and written with the next batch (within a second), so this endpoint does no database write.
+ * Bulk answers are maps keyed by user id, as seed 002's {@code PresenceService} reads them.
  */
 @RestController
 @RequestMapping("/api/presence")
@@ -40,9 +43,16 @@ class PresenceController {
         return ResponseEntity.noContent().build();
     }
 
-    @GetMapping("/users")
-    @Operation(summary = "Online or offline, last seen and in a call, for up to 500 users: ?ids=a,b,c")
-    List<UserPresence> users(@RequestParam @NotEmpty @Size(max = Presence.MAX_USERS) List<String> ids) {
+    @GetMapping(value = "/users", params = "userIds")
+    @Operation(summary = "Seed 002's getStatusForUsers: ?userIds=a,b,c (up to 500) → a map keyed by user id: "
+            + "online or offline, last seen, in a call")
+    Map<String, UserPresence> users(@RequestParam @NotEmpty @Size(max = Presence.MAX_USERS) List<String> userIds) {
+        return byUser(presence.of("userIds", userIds));
+    }
+
+    @GetMapping(value = "/users", params = "!userIds")
+    @Operation(summary = "The same as a list in the order asked: ?ids=a,b,c (up to 500)")
+    List<UserPresence> usersAsList(@RequestParam @NotEmpty @Size(max = Presence.MAX_USERS) List<String> ids) {
         return presence.of(ids);
     }
 
@@ -53,8 +63,15 @@ class PresenceController {
     }
 
     @GetMapping("/channel/{channelId}")
-    @Operation(summary = "A portal channel's members (the caller must be one); 404 when no portal is configured")
-    List<UserPresence> channel(@PathVariable String channelId, Actor actor) {
-        return presence.ofChannel(channelId, actor);
+    @Operation(summary = "A portal channel's members (the caller must be one), a map keyed by user id; 404 when no "
+            + "portal is configured")
+    Map<String, UserPresence> channel(@PathVariable String channelId, Actor actor) {
+        return byUser(presence.ofChannel(channelId, actor));
+    }
+
+    private static Map<String, UserPresence> byUser(List<UserPresence> presences) {
+        Map<String, UserPresence> byUser = new LinkedHashMap<>();
+        presences.forEach(p -> byUser.put(p.userId(), p));
+        return byUser;
     }
 }

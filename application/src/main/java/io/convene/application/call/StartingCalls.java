@@ -95,7 +95,8 @@ public class StartingCalls {
         DirectoryUser caller = new DirectoryUser(actor.id(), actor.username(), actor.displayName(), actor.email());
         String title = "Call with " + callees.stream().map(DirectoryUser::displayName).collect(Collectors.joining(", "));
         Meeting call = meetings.save(Meeting.call(MeetingId.newCall(),
-                title.length() > MAX_TITLE ? title.substring(0, MAX_TITLE) : title, origin, caller, callees, now));
+                title.length() > MAX_TITLE ? title.substring(0, MAX_TITLE) : title, origin, caller, callees,
+                process.maximumDuration(), now));
         String callId = call.id().value();
         Map<String, Object> started = new LinkedHashMap<>();
         started.put("callId", callId);

@@ -15,6 +15,7 @@ import io.convene.application.shared.UnavailableException;
 import io.convene.application.shared.UnitOfWork;
 import io.convene.domain.conference.ConferenceAccess;
 import io.convene.domain.conference.JitsiJoin;
+import io.convene.domain.conference.MediaPolicy;
 import io.convene.domain.event.EventOutbox;
 import io.convene.domain.guest.Admission;
 import io.convene.domain.guest.AdmissionRequest;
@@ -218,17 +219,21 @@ public class GuestAdmissions {
     private JoinView access(Meeting meeting, GuestSession session) {
         String provider = meeting.provider().name();
         String guestId = "guest:" + session.id();
+        // seed 002 §4.2: a guest's camera, microphone and screen as the meeting allows; never recording
+        MediaPolicy media = new MediaPolicy(meeting.voiceOnly(), meeting.muteOnJoin(), meeting.voiceOnly(),
+                !meeting.voiceOnly(), !meeting.voiceOnly(), true, false);
         try {
             return switch (meeting.provider()) {
-                case EXTERNAL -> new JoinView(meeting.id(), provider, "in_progress", null, meeting.externalUrl(), null, null, false);
+                case EXTERNAL -> new JoinView(meeting.id(), provider, "in_progress", null, meeting.externalUrl(), null,
+                        null, false, media);
                 case JITSI -> {
-                    JitsiJoin jitsi = conference.jitsi(meeting.roomKey(), guestId, session.displayName(), false);
+                    JitsiJoin jitsi = conference.jitsi(meeting.roomKey(), guestId, session.displayName(), false, media);
                     yield new JoinView(meeting.id(), provider, "in_progress", meeting.roomKey(), null,
                             new JitsiView(jitsi.domain(), jitsi.room(), jitsi.url(), jitsi.token(), jitsi.expiresAt()),
-                            null, false);
+                            null, false, media);
                 }
                 case INTERNAL -> new JoinView(meeting.id(), provider, "in_progress", meeting.roomKey(), null, null,
-                        conference.iceServers(guestId), false);
+                        conference.iceServers(guestId), false, media);
             };
         } catch (IllegalStateException e) {
             throw new UnavailableException(provider + " is not configured on this server.", e);

@@ -31,9 +31,11 @@ public class Attendance {
     private final UnitOfWork work;
     private final Clock clock;
     private final Presence presence;
+    private final MeetingReminders reminders;
 
     Attendance(Meetings meetings, MeetingPolicy policy, MeetingTransitions transitions, JoinCredentials credentials,
-               EventOutbox outbox, UnitOfWork work, Clock clock, Presence presence) {
+               EventOutbox outbox, UnitOfWork work, Clock clock, Presence presence, MeetingReminders reminders) {
+        this.reminders = reminders;
         this.presence = presence;
         this.meetings = meetings;
         this.policy = policy;
@@ -78,8 +80,9 @@ public class Attendance {
             outbox.append("participant.joined", saved.id().value(), Map.of("meetingId", saved.id().value(),
                     "userId", actor.id(), "displayName", participant.displayName()));
             presence.inCallMayHaveChanged(actor.id()); // inCall: true, announced on the change
+            reminders.read(saved.id(), actor.id()); // a reminder of a meeting one is in is read
             return new JoinView(access.meetingId(), access.provider(), MeetingResults.lower(saved.status()),
-                    access.roomKey(), access.externalUrl(), access.jitsi(), access.iceServers(), startedNow);
+                    access.roomKey(), access.externalUrl(), access.jitsi(), access.iceServers(), startedNow, access.media());
         });
     }
 
@@ -104,7 +107,7 @@ public class Attendance {
             policy.require(meeting, actor, MeetingPermission.END);
             meeting.end(clock.instant());
             Meeting saved = meetings.save(meeting);
-            transitions.ended(saved, "ended by " + actor.id());
+            transitions.ended(saved, "ended by " + actor.id(), actor.id());
             return saved;
         });
     }

@@ -16,14 +16,22 @@ public final class MeetingChanges {
     public record NewMeeting(String title, String description, Instant startTime, Instant endTime,
                              Integer durationMinutes, Provider provider, String externalUrl, Boolean recordingEnabled,
                              List<String> participantIds, Integer maxParticipants, Boolean allowExternal,
-                             Boolean voiceOnly, Boolean muteOnJoin) {}
+                             Boolean voiceOnly, Boolean muteOnJoin, Boolean waitingRoomEnabled,
+                             String participantsField) {
+
+        /** The request field that names the invitees, for errors about them. */
+        public String participantsField() {
+            return participantsField == null ? "participantIds" : participantsField;
+        }
+    }
 
     public record MeetingEdit(String title, String description, Instant startTime, Instant endTime,
                               Integer durationMinutes, String externalUrl, Boolean recordingEnabled,
-                              Integer maxParticipants, Boolean allowExternal, Boolean voiceOnly, Boolean muteOnJoin) {}
+                              Integer maxParticipants, Boolean allowExternal, Boolean voiceOnly, Boolean muteOnJoin,
+                              Boolean waitingRoomEnabled) {}
 
     public record SettingsEdit(Boolean voiceOnly, Boolean muteOnJoin, Boolean allowExternal, Boolean recordingEnabled,
-                               Integer maxParticipants) {}
+                               Integer maxParticipants, Boolean waitingRoomEnabled) {}
 
     /** The fields that differ, for the {@code meeting.updated} event. */
     static Map<String, Object> diff(MeetingDetails old, MeetingDetails now) {
@@ -38,6 +46,7 @@ public final class MeetingChanges {
         put(changes, "allowExternal", old.allowExternal(), now.allowExternal());
         put(changes, "voiceOnly", old.voiceOnly(), now.voiceOnly());
         put(changes, "muteOnJoin", old.muteOnJoin(), now.muteOnJoin());
+        put(changes, "waitingRoomEnabled", old.waitingRoomEnabled(), now.waitingRoomEnabled());
         return changes;
     }
 

@@ -1,6 +1,6 @@
 package io.convene.application.meeting;
 
-import io.convene.application.meeting.MeetingResults.MeetingListItem;
+import io.convene.application.meeting.MeetingResults.MeetingView;
 import io.convene.application.meeting.MeetingResults.Page;
 import io.convene.application.shared.Actor;
 import io.convene.application.shared.ForbiddenException;
@@ -11,6 +11,8 @@ import io.convene.domain.meeting.MeetingId;
 import io.convene.domain.meeting.MeetingQueries;
 import io.convene.domain.meeting.MeetingStatus;
 import io.convene.domain.meeting.MeetingSummaries;
+import io.convene.domain.meeting.MeetingSummaries.Summary;
+import io.convene.domain.meeting.MeetingSummaries.SummaryParticipant;
 import io.convene.domain.meeting.Meetings;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,9 +56,11 @@ public class MeetingLists {
     private final MeetingInputs inputs;
     private final UnitOfWork work;
     private final Clock clock;
+    private final ExternalJoinTokens tokens;
 
     MeetingLists(MeetingQueries queries, MeetingSummaries summaries, Meetings meetings, MeetingInputs inputs,
-                 UnitOfWork work, Clock clock) {
+                 UnitOfWork work, Clock clock, org.springframework.beans.factory.ObjectProvider<ExternalJoinTokens> tokens) {
+        this.tokens = tokens.getIfAvailable(() -> ExternalJoinTokens.NONE);
         this.queries = queries;
         this.summaries = summaries;
         this.meetings = meetings;
@@ -66,11 +70,15 @@ public class MeetingLists {
     }
 
     /** My meetings starting within the upcoming window (seed 002: 24 h). */
-    public Page<MeetingListItem> upcoming(Actor actor, int page, int size) {
+    public Page<MeetingView> upcoming(Actor actor, int page, int size) {
         return list(actor, ListQuery.upcoming(inputs.upcomingWindow()), page, size);
     }
 
-    public Page<MeetingListItem> list(Actor actor, ListQuery query, int page, int size) {
+    /**
+     * One page of meetings as seed 002's {@code Meeting} model reads them (participants, the
+     * viewer's own answer, the link for those who may share it), and the list's total.
+     */
+    public Page<MeetingView> list(Actor actor, ListQuery query, int page, int size) {
         String userFilter = switch (query.scope() == null ? "my" : query.scope()) {
             case "my" -> actor.id();
             case "org" -> {
@@ -89,8 +97,13 @@ public class MeetingLists {
             Instant now = clock.instant();
             if (chosen == Section.PAST || statuses.equals(List.of(MeetingStatus.ENDED))) {
                 Instant since = query.since() != null ? query.since() : now.minus(inputs.pastWindow());
-                return new Page<>(summaries.past(userFilter, title, since, size, offset).stream()
-                        .map(MeetingListItem::of).toList(), page, size);
+                List<Summary> past = summaries.past(userFilter, title, since, size, offset);
+                Map<String, List<SummaryParticipant>> participants = summaries.participants(
+                        past.stream().map(Summary::meetingId).toList()).stream()
+                        .collect(Collectors.groupingBy(SummaryParticipant::meetingId));
+                return new Page<>(past.stream().map(s -> MeetingView.of(s,
+                        participants.getOrDefault(s.meetingId(), List.of()), actor.id())).toList(), page, size,
+                        total(past.size(), offset, size, () -> summaries.countPast(userFilter, title, since)));
             }
             Instant before = query.startsWithin() == null ? null : now.plus(query.startsWithin());
             // upcoming: a meeting nobody started is no longer upcoming once its end has passed
@@ -99,9 +112,17 @@ public class MeetingLists {
                     .map(MeetingId::new).toList();
             Map<MeetingId, Meeting> byId = meetings.findAllById(ids).stream()
                     .collect(Collectors.toMap(Meeting::id, Function.identity()));
-            return new Page<>(ids.stream().filter(byId::containsKey).map(byId::get).map(MeetingListItem::of).toList(),
-                    page, size);
+            List<Meeting> found = ids.stream().filter(byId::containsKey).map(byId::get).toList();
+            Map<String, String> links = found.isEmpty() ? Map.of() : tokens.current(found, actor);
+            return new Page<>(found.stream().map(m -> MeetingView.of(m, actor.id(), links.get(m.id().value())))
+                    .toList(), page, size,
+                    total(ids.size(), offset, size, () -> queries.count(statuses, userFilter, title, before, after)));
         });
+    }
+
+    /** The list's total: known from the page itself unless the page is full (then one count query). */
+    private static long total(int rows, int offset, int size, java.util.function.LongSupplier count) {
+        return rows < size && (rows > 0 || offset == 0) ? offset + rows : count.getAsLong();
     }
 
     /** 400 naming the parameter for a page out of range; never an overflowing or negative offset. */

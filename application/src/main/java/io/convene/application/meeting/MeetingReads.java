@@ -1,5 +1,7 @@
 package io.convene.application.meeting;
 
+import io.convene.application.meeting.MeetingResults.MeetingView;
+import io.convene.application.meeting.MeetingResults.ParticipantView;
 import io.convene.application.meeting.MeetingResults.Preview;
 import io.convene.application.meeting.MeetingResults.PreviewParticipant;
 import io.convene.application.shared.Actor;
@@ -8,6 +10,7 @@ import io.convene.domain.meeting.Meeting;
 import io.convene.domain.meeting.MeetingId;
 import io.convene.domain.meeting.Participant;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /** One meeting as its participants (and org admins) see it; who is in it now. */
@@ -16,14 +19,29 @@ public class MeetingReads {
 
     private final MeetingPolicy policy;
     private final UnitOfWork work;
+    private final ExternalJoinTokens tokens;
 
-    MeetingReads(MeetingPolicy policy, UnitOfWork work) {
+    MeetingReads(MeetingPolicy policy, UnitOfWork work, ObjectProvider<ExternalJoinTokens> tokens) {
         this.policy = policy;
         this.work = work;
+        this.tokens = tokens.getIfAvailable(() -> ExternalJoinTokens.NONE);
     }
 
     public Meeting get(MeetingId id, Actor actor) {
         return work.read(() -> policy.visible(id, actor));
+    }
+
+    /** The meeting or call as seed 002's Meeting object, with its link for a viewer who may share it. */
+    public MeetingView view(MeetingId id, Actor actor) {
+        return work.read(() -> {
+            Meeting meeting = policy.visible(id, actor);
+            return MeetingView.of(meeting, actor.id(), tokens.current(List.of(meeting), actor).get(id.value()));
+        });
+    }
+
+    /** Seed 002's {@code getMeetingParticipants}: who is invited, with their answer and attendance. */
+    public List<ParticipantView> participants(MeetingId id, Actor actor) {
+        return work.read(() -> policy.visible(id, actor).participants().stream().map(ParticipantView::of).toList());
     }
 
     /** Who is in the meeting now (internal users see names). */

@@ -59,12 +59,14 @@ public class MeetingReminders {
             Instant clockNow = clock.instant();
             Instant now = deliverAt != null && deliverAt.isAfter(clockNow) ? deliverAt : clockNow; // the reminder's time
             Instant expiresAt = showFor == null ? meeting.endTime() : now.plus(showFor);
-            long minutesBefore = Math.max(0, Duration.between(now, meeting.startTime()).toMinutes());
+            // a meeting scheduled at short notice is reminded at once, with its true minutes (rounded up: "in 3 min")
+            long secondsBefore = Math.max(0, Duration.between(now, meeting.startTime()).toSeconds());
+            long minutesBefore = atStart ? 0 : Math.max(1, (secondsBefore + 59) / 60);
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("meetingId", meeting.id().value());
             data.put("title", meeting.title());
             data.put("startTime", meeting.startTime().toString());
-            data.put("minutesBefore", atStart ? 0 : minutesBefore);
+            data.put("minutesBefore", minutesBefore);
             String title = atStart ? meeting.title() + " is starting now"
                     : meeting.title() + " starts in " + minutesBefore + " min";
             List<String> userIds = meeting.expectedParticipants().stream()
@@ -76,6 +78,11 @@ public class MeetingReminders {
             outbox.appendAt("meeting.reminder", meeting.id().value(), Map.of("meetingId", meeting.id().value(),
                     "reminderType", type, "minutesBefore", data.get("minutesBefore"), "userIds", userIds), now);
         });
+    }
+
+    /** In the caller's transaction: {@code userId} joined the meeting, so its reminders are read (seed 002 Sc1.3–4). */
+    void read(MeetingId id, String userId) {
+        notifications.dismiss(userId, id.value(), TYPES, clock.instant());
     }
 
     /**

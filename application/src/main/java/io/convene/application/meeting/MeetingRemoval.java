@@ -38,11 +38,13 @@ public class MeetingRemoval {
     private final UnitOfWork work;
     private final ObjectProvider<InternalAttendanceListener> listeners;
     private final MeetingTransitions transitions;
+    private final Attendance attendance;
 
     MeetingRemoval(Meetings meetings, MeetingPolicy policy, MeetingReminders reminders, Notifications notifications,
                    MeetingLifecycleGateway lifecycle, ProcessInstances processes, MeetingCleanup cleanup,
                    EventOutbox outbox, UnitOfWork work, ObjectProvider<InternalAttendanceListener> listeners,
-                   MeetingTransitions transitions) {
+                   MeetingTransitions transitions, Attendance attendance) {
+        this.attendance = attendance;
         this.transitions = transitions;
         this.listeners = listeners;
         this.cleanup = cleanup;
@@ -69,6 +71,23 @@ public class MeetingRemoval {
             listeners.orderedStream().forEach(l -> l.cancelledOrDeleted(saved, false));
             return saved;
         });
+    }
+
+    /**
+     * Seed 002's {@code DELETE /api/meetings/:id}, "Cancel meeting (owner only)": a scheduled
+     * meeting is cancelled (and kept, {@code cancelled}); one in progress is ended for everyone (the
+     * host's End); one already cancelled or ended is deleted for good. Empty when it was deleted.
+     */
+    public java.util.Optional<Meeting> cancelOrDelete(MeetingId id, Actor actor) {
+        Meeting meeting = work.read(() -> policy.visibleMeeting(id, actor));
+        return switch (meeting.status()) {
+            case SCHEDULED -> java.util.Optional.of(cancel(id, actor));
+            case IN_PROGRESS -> java.util.Optional.of(attendance.end(id, actor));
+            case ENDED, CANCELLED -> {
+                delete(id, actor);
+                yield java.util.Optional.empty();
+            }
+        };
     }
 
     /**

@@ -5,6 +5,8 @@ import static io.convene.application.meeting.MeetingChanges.or;
 import io.convene.application.meeting.MeetingChanges.MeetingEdit;
 import io.convene.application.meeting.MeetingChanges.NewMeeting;
 import io.convene.application.meeting.MeetingChanges.SettingsEdit;
+import io.convene.application.meeting.MeetingResults.Overlap;
+import io.convene.application.meeting.MeetingResults.Scheduled;
 import io.convene.application.shared.Actor;
 import io.convene.application.shared.FieldError;
 import io.convene.application.shared.InvalidInputException;
@@ -14,6 +16,7 @@ import io.convene.domain.meeting.Meeting;
 import io.convene.domain.meeting.MeetingDetails;
 import io.convene.domain.meeting.MeetingId;
 import io.convene.domain.meeting.MeetingPermission;
+import io.convene.domain.meeting.MeetingQueries;
 import io.convene.domain.meeting.Meetings;
 import io.convene.domain.meeting.Participant;
 import io.convene.domain.meeting.Provider;
@@ -42,9 +45,15 @@ public class MeetingScheduling {
     private final EventOutbox outbox;
     private final UnitOfWork work;
     private final Clock clock;
+    private final MeetingQueries queries;
+
+    /** At most this many overlapping meetings are named in a warning. */
+    static final int MAX_OVERLAPS = 20;
 
     MeetingScheduling(Meetings meetings, MeetingPolicy policy, MeetingInputs inputs, MeetingLifecycleGateway lifecycle,
-                      MeetingReminders reminders, EventOutbox outbox, UnitOfWork work, Clock clock) {
+                      MeetingReminders reminders, EventOutbox outbox, UnitOfWork work, Clock clock,
+                      MeetingQueries queries) {
+        this.queries = queries;
         this.meetings = meetings;
         this.policy = policy;
         this.inputs = inputs;
@@ -56,18 +65,18 @@ public class MeetingScheduling {
     }
 
     /** Validates and looks the invitees up first (a network call), then writes in one transaction. */
-    public Meeting create(NewMeeting request, Actor actor) {
+    public Scheduled create(NewMeeting request, Actor actor) {
         List<FieldError> errors = new ArrayList<>();
         Provider provider = request.provider() == null ? Provider.INTERNAL : request.provider();
         Instant end = inputs.endTime(request.startTime(), request.endTime(), request.durationMinutes(), errors);
         inputs.externalUrl(provider, request.externalUrl(), errors);
-        List<DirectoryUser> invitees = inputs.users("participantIds", request.participantIds(), errors);
+        List<DirectoryUser> invitees = inputs.users(request.participantsField(), request.participantIds(), errors);
         InvalidInputException.throwIfAny(errors);
         MeetingDetails details = new MeetingDetails(request.title().trim(), request.description(), request.startTime(),
                 end, provider, provider == Provider.EXTERNAL ? request.externalUrl().trim() : null,
                 Boolean.TRUE.equals(request.recordingEnabled()), request.maxParticipants(),
                 Boolean.TRUE.equals(request.allowExternal()), Boolean.TRUE.equals(request.voiceOnly()),
-                Boolean.TRUE.equals(request.muteOnJoin()));
+                Boolean.TRUE.equals(request.muteOnJoin()), Boolean.TRUE.equals(request.waitingRoomEnabled()));
         DirectoryUser owner = new DirectoryUser(actor.id(), actor.username(), actor.displayName(), actor.email());
         invitees.removeIf(invitee -> invitee.id().equals(owner.id()));
         return work.write(() -> {
@@ -78,12 +87,12 @@ public class MeetingScheduling {
                     "createdBy", meeting.createdBy(),
                     "participantIds", meeting.participants().stream().map(Participant::userId).toList()));
             lifecycle.scheduled(meeting.id().value(), meeting.startTime(), meeting.endTime());
-            return meeting;
+            return new Scheduled(meeting, overlaps(meeting, actor));
         });
     }
 
-    /** Edits (owner, manager); a new time moves the pending reminders. */
-    public Meeting update(MeetingId id, MeetingEdit request, Actor actor) {
+    /** Edits (owner, manager); a new time moves the pending reminders and tells what it now overlaps. */
+    public Scheduled update(MeetingId id, MeetingEdit request, Actor actor) {
         return work.write(() -> {
             Meeting meeting = policy.visibleMeeting(id, actor);
             policy.require(meeting, actor, MeetingPermission.EDIT);
@@ -108,9 +117,24 @@ public class MeetingScheduling {
                     or(request.recordingEnabled(), old.recordingEnabled()),
                     request.maxParticipants() != null ? request.maxParticipants() : old.maxParticipants(),
                     or(request.allowExternal(), old.allowExternal()), or(request.voiceOnly(), old.voiceOnly()),
-                    or(request.muteOnJoin(), old.muteOnJoin()));
-            return apply(meeting, old, changed);
+                    or(request.muteOnJoin(), old.muteOnJoin()), or(request.waitingRoomEnabled(), old.waitingRoomEnabled()));
+            Meeting saved = apply(meeting, old, changed);
+            boolean moved = !old.startTime().equals(changed.startTime()) || !old.endTime().equals(changed.endTime());
+            return new Scheduled(saved, moved ? overlaps(saved, actor) : List.of());
         });
+    }
+
+    /** The caller's other meetings at the same time (a warning for the dialog; nothing is refused). */
+    private List<Overlap> overlaps(Meeting meeting, Actor actor) {
+        List<MeetingId> ids = queries.overlapping(actor.id(), meeting.startTime(), meeting.endTime(),
+                meeting.id().value(), MAX_OVERLAPS).stream().map(MeetingId::new).toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<MeetingId, Meeting> byId = new java.util.HashMap<>();
+        meetings.findAllById(ids).forEach(m -> byId.put(m.id(), m));
+        return ids.stream().filter(byId::containsKey).map(byId::get)
+                .map(m -> new Overlap(m.id().value(), m.title(), m.startTime(), m.endTime())).toList();
     }
 
     public Meeting updateSettings(MeetingId id, SettingsEdit request, Actor actor) {
@@ -122,7 +146,7 @@ public class MeetingScheduling {
                     old.provider(), old.externalUrl(), or(request.recordingEnabled(), old.recordingEnabled()),
                     request.maxParticipants() != null ? request.maxParticipants() : old.maxParticipants(),
                     or(request.allowExternal(), old.allowExternal()), or(request.voiceOnly(), old.voiceOnly()),
-                    or(request.muteOnJoin(), old.muteOnJoin()));
+                    or(request.muteOnJoin(), old.muteOnJoin()), or(request.waitingRoomEnabled(), old.waitingRoomEnabled()));
             return apply(meeting, old, changed);
         });
     }

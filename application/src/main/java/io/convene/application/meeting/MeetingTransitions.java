@@ -62,13 +62,37 @@ public class MeetingTransitions {
         this.clock = clock;
     }
 
-    /** In the caller's transaction: the meeting has just started. */
+    /** In the caller's transaction: the meeting has just started (early: its process learns it). */
     void started(Meeting meeting, String by) {
-        outbox.append("meeting.started", meeting.id().value(), Map.of("meetingId", meeting.id().value(), "startedBy", by,
-                "startedAt", meeting.startedAt().toString()));
+        announceStart(meeting, by);
         if (!meeting.isInstantCall()) {
             lifecycle.started(meeting.id().value());
         }
+    }
+
+    private void announceStart(Meeting meeting, String by) {
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("meetingId", meeting.id().value());
+        if (by != null) {
+            data.put("startedBy", by);
+        }
+        data.put("startedAt", meeting.startedAt().toString());
+        data.put("participantIds", participantIds(meeting));
+        outbox.append("meeting.started", meeting.id().value(), data);
+    }
+
+    /**
+     * The process's start-time timer: a scheduled meeting nobody started is in progress from now
+     * (seed 002 Sc1.4), empty until someone joins. Runs in the timer's job; nothing to do for one
+     * already started, cancelled or gone.
+     */
+    public void startAtStartTime(MeetingId id) {
+        work.run(() -> meetings.findById(id)
+                .filter(meeting -> meeting.status() == MeetingStatus.SCHEDULED)
+                .ifPresent(meeting -> {
+                    meeting.start(clock.instant());
+                    announceStart(meetings.save(meeting), null);
+                }));
     }
 
     /** In the caller's transaction: someone left or was removed; its process learns what that did. */
@@ -95,7 +119,7 @@ public class MeetingTransitions {
      */
     public void endEmpty(MeetingId id) {
         work.run(() -> meetings.findById(id).filter(Meeting::endEmpty)
-                .ifPresent(meeting -> record(meetings.save(meeting), "empty at its scheduled end")));
+                .ifPresent(meeting -> record(meetings.save(meeting), "empty at its scheduled end", null)));
     }
 
     /**
@@ -103,7 +127,12 @@ public class MeetingTransitions {
      * phones of a call that still ring stop with it: those rings count as cancelled.
      */
     public void ended(Meeting meeting, String reason) {
-        record(meeting, reason);
+        ended(meeting, reason, null);
+    }
+
+    /** As {@link #ended(Meeting, String)}, ended by {@code endedBy} (the host, or the caller who hung up). */
+    public void ended(Meeting meeting, String reason, String endedBy) {
+        record(meeting, reason, endedBy);
         if (meeting.isInstantCall()) {
             ringsCancelled(meeting);
             calls.ended(meeting.id().value(), meeting.endedAt());
@@ -137,7 +166,7 @@ public class MeetingTransitions {
                 return now; // deleted meanwhile: nothing to close
             }
             if (meeting.close(now)) {
-                record(meetings.save(meeting), "nobody ended it");
+                record(meetings.save(meeting), "nobody ended it", null);
             } else if (meeting.status() == MeetingStatus.ENDED && !summaries.exists(id.value())) {
                 summarise(meeting, now);
             }
@@ -145,11 +174,17 @@ public class MeetingTransitions {
         });
     }
 
-    private void record(Meeting meeting, String reason) {
-        outbox.append(meeting.isInstantCall() ? "call.ended" : "meeting.ended", meeting.id().value(), Map.of(
-                "meetingId", meeting.id().value(), "durationSeconds", meeting.duration().toSeconds(),
-                "participantCount", meeting.distinctJoiners(), "reason", reason,
-                "participantIds", participantIds(meeting)));
+    private void record(Meeting meeting, String reason, String endedBy) {
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("meetingId", meeting.id().value());
+        data.put("durationSeconds", meeting.duration().toSeconds());
+        data.put("participantCount", meeting.distinctJoiners());
+        data.put("reason", reason);
+        if (endedBy != null) {
+            data.put("endedBy", endedBy);
+        }
+        data.put("participantIds", participantIds(meeting));
+        outbox.append(meeting.isInstantCall() ? "call.ended" : "meeting.ended", meeting.id().value(), data);
         summarise(meeting, clock.instant());
         listeners.orderedStream().forEach(l -> l.lastInternalLeft(meeting)); // an ended meeting has nobody in it
         recordings.meetingEnded(meeting.id().value()); // a recording still collecting chunks is finalised now

@@ -5,6 +5,7 @@ import io.convene.application.shared.ConflictException;
 import io.convene.application.shared.FieldError;
 import io.convene.application.shared.ForbiddenException;
 import io.convene.application.shared.InvalidInputException;
+import io.convene.application.shared.NotFoundException;
 import io.convene.application.shared.UnitOfWork;
 import io.convene.domain.event.EventOutbox;
 import io.convene.domain.meeting.Meeting;
@@ -12,6 +13,7 @@ import io.convene.domain.meeting.Meeting.Departure;
 import io.convene.domain.meeting.MeetingId;
 import io.convene.domain.meeting.MeetingPermission;
 import io.convene.domain.meeting.MeetingRole;
+import io.convene.domain.meeting.Participant;
 import io.convene.domain.meeting.MeetingStatus;
 import io.convene.domain.meeting.Meetings;
 import io.convene.domain.notification.Notifications;
@@ -108,6 +110,32 @@ public class ParticipantChanges {
             Meeting saved = meetings.save(meeting);
             outbox.append(accept ? "participant.accepted" : "participant.declined", id.value(),
                     Map.of("meetingId", id.value(), "userId", userId));
+            return saved;
+        });
+    }
+
+    /**
+     * Sc6.3: an owner or manager ({@code can_mute_participants}) mutes a participant of a meeting or
+     * call; they are told ("You were muted by Bob") and join muted until they unmute. A participant
+     * unmutes themselves (or one with the permission does). Stored and announced; nothing changes
+     * for a repeat.
+     */
+    public Meeting mute(MeetingId id, String userId, boolean muted, Actor actor) {
+        return work.write(() -> {
+            Meeting meeting = policy.visible(id, actor);
+            boolean self = userId.equals(actor.id());
+            if (muted || !self) {
+                policy.require(meeting, actor, MeetingPermission.MUTE);
+            }
+            Participant target = meeting.participant(userId)
+                    .orElseThrow(() -> new NotFoundException("participant", userId));
+            if (!meeting.mute(userId, muted, actor.id(), clock.instant())) {
+                return meeting;
+            }
+            Meeting saved = meetings.save(meeting);
+            outbox.append(muted ? "participant.muted" : "participant.unmuted", id.value(), Map.of(
+                    "meetingId", id.value(), "userId", userId, "displayName", target.displayName(),
+                    "by", actor.id(), "byName", actor.displayName()));
             return saved;
         });
     }

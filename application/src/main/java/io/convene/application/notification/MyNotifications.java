@@ -56,6 +56,21 @@ public class MyNotifications {
         });
     }
 
+    /**
+     * Seed 002's {@code dismissNotification(meetingId, notificationType)}: the caller's notifications
+     * of that type about that meeting are dismissed. {@code type} is the seed's ({@code 15_min_before},
+     * {@code at_start}: the meeting's reminders) or a notification's own type
+     * ({@code meeting.live_invite}, {@code call.missed}, …). Idempotent: dismissing what is already
+     * dismissed (or was never there) changes nothing and is no error.
+     */
+    public int dismiss(String meetingId, String type, Actor actor) {
+        if (type.isBlank() || type.length() > 40 || !type.matches("[a-z0-9_.]+")) {
+            throw new InvalidInputException("type", "must be a notification type such as 15_min_before or at_start");
+        }
+        String fullType = type.contains(".") ? type : "meeting.reminder." + type;
+        return work.write(() -> notifications.dismiss(actor.id(), meetingId, List.of(fullType), clock.instant()));
+    }
+
     private NotificationView view(Notification n) {
         try {
             return new NotificationView(n.id(), n.type(), n.meetingId(), n.title(), json.readTree(n.data()),

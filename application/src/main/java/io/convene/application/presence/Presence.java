@@ -36,7 +36,15 @@ public class Presence {
     private static final int MAX_ID_LENGTH = 64;
 
     /** One user's presence as the portal shows it. */
+    /**
+     * Seed 002's {@code UserPresence}: {@code lastSeen} is never null (the model's field is not
+     * nullable): someone never seen was last seen at the epoch, {@code 1970-01-01T00:00:00Z}.
+     */
     public record UserPresence(String userId, String status, Instant lastSeen, boolean inCall) {
+
+        public UserPresence {
+            lastSeen = lastSeen == null ? Instant.EPOCH : lastSeen;
+        }
 
         public boolean online() {
             return "online".equals(status);
@@ -136,7 +144,12 @@ public class Presence {
 
     /** Online or offline, last seen and in a call, for each distinct id in order (at most {@value #MAX_USERS}). */
     public List<UserPresence> of(List<String> userIds) {
-        List<String> ids = validIds("ids", userIds);
+        return of("ids", userIds);
+    }
+
+    /** As {@link #of(List)}; {@code field} names the ids in an error (seed 002's client sends {@code userIds}). */
+    public List<UserPresence> of(String field, List<String> userIds) {
+        List<String> ids = validIds(field, userIds);
         return work.read(() -> {
             Instant now = clock.instant();
             Instant staleBefore = staleBefore(now);

@@ -78,6 +78,11 @@ public class EventRouting {
             case "participant.joined" -> withWaiting(text(data, "meetingId"), joined(data));
             case "participant.left" -> left(data);
             case "participant.invited" -> invited(data);
+            // Sc6.3: everyone in it sees the mute; the muted one shows "You were muted by Bob"
+            case "participant.muted", "participant.unmuted" -> toParticipants(text(data, "meetingId"),
+                    "meeting:participant_muted", payload("meetingId", data.get("meetingId"), "userId", data.get("userId"),
+                            "displayName", data.get("displayName"), "muted", "participant.muted".equals(type),
+                            "by", data.get("by"), "byName", data.get("byName")));
             case "presence.changed" -> presence(data);
             case "notification.created" -> data.get("notification") instanceof Map<?, ?> shown && text(data, "userId") != null
                     ? deliveries(Delivery.toUsers("notification:new", payload(shown), List.of(text(data, "userId"))))

@@ -30,7 +30,7 @@ class CallPolicyTest {
     final CallPolicy policy = new CallPolicy(mock(MeetingPolicy.class), meetings);
     final Meeting call = Meeting.call(MeetingId.newCall(), "Call with Bob", new CallOrigin("audio", null, "thread-7"),
             new DirectoryUser("alice", "alice", "Alice", null), List.of(new DirectoryUser("bob", "bob", "Bob", null)),
-            Instant.parse("2026-11-24T09:00:00Z"));
+            java.time.Duration.ofHours(4), Instant.parse("2026-11-24T09:00:00Z"));
 
     CallPolicyTest() {
         when(meetings.findById(call.id())).thenReturn(Optional.of(call));

@@ -62,7 +62,7 @@ class MeetingInputsTest {
 
     private static Meeting meeting(Integer maxParticipants, List<DirectoryUser> invitees) {
         MeetingDetails details = new MeetingDetails("Planning", null, NOW.plus(Duration.ofHours(1)),
-                NOW.plus(Duration.ofHours(2)), Provider.INTERNAL, null, false, maxParticipants, false, false, false);
+                NOW.plus(Duration.ofHours(2)), Provider.INTERNAL, null, false, maxParticipants, false, false, false, false);
         return Meeting.schedule(MeetingId.newMeeting(), details, OWNER, invitees, false, NOW);
     }
 

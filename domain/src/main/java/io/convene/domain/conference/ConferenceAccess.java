@@ -10,7 +10,16 @@ import java.util.List;
 public interface ConferenceAccess {
 
     /** A Jitsi join for {@code room}: HS256 JWT (aud jitsi, iss app id, sub domain, room, context.user, nbf, exp ≤ 90 s). */
-    JitsiJoin jitsi(String room, String userId, String displayName, boolean moderator);
+    default JitsiJoin jitsi(String room, String userId, String displayName, boolean moderator) {
+        return jitsi(room, userId, displayName, moderator, MediaPolicy.OPEN);
+    }
+
+    /**
+     * As above, with the participant's media rules: the token's {@code context.features} say what
+     * they may do (screen sharing, recording), the room URL's config hints how they start
+     * (audio only, muted).
+     */
+    JitsiJoin jitsi(String room, String userId, String displayName, boolean moderator, MediaPolicy media);
 
     /** Where a browser opens Jitsi room {@code room} (seed 001's {@code join_url}); needs no secret. */
     String jitsiRoomUrl(String room);

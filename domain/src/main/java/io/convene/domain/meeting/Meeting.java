@@ -38,6 +38,7 @@ public class Meeting {
     private boolean allowExternal;
     private boolean voiceOnly;
     private boolean muteOnJoin;
+    private boolean waitingRoomEnabled;
     private final boolean isInstantCall;
     private MeetingStatus status;
     private final String createdBy;
@@ -55,9 +56,9 @@ public class Meeting {
     @PersistenceCreator
     Meeting(MeetingId id, String title, String description, Instant startTime, Instant endTime, Provider provider,
             String externalUrl, String roomKey, boolean recordingEnabled, Integer maxParticipants,
-            boolean allowExternal, boolean voiceOnly, boolean muteOnJoin, boolean isInstantCall, MeetingStatus status,
-            String createdBy, Instant createdAt, Instant startedAt, Instant endedAt, String callType,
-            String sourceChannelId, String threadId, Integer version) {
+            boolean allowExternal, boolean voiceOnly, boolean muteOnJoin, boolean waitingRoomEnabled,
+            boolean isInstantCall, MeetingStatus status, String createdBy, Instant createdAt, Instant startedAt,
+            Instant endedAt, String callType, String sourceChannelId, String threadId, Integer version) {
         this.id = id;
         this.title = title;
         this.description = description;
@@ -71,6 +72,7 @@ public class Meeting {
         this.allowExternal = allowExternal;
         this.voiceOnly = voiceOnly;
         this.muteOnJoin = muteOnJoin;
+        this.waitingRoomEnabled = waitingRoomEnabled;
         this.isInstantCall = isInstantCall;
         this.status = status;
         this.createdBy = createdBy;
@@ -89,7 +91,8 @@ public class Meeting {
         Meeting meeting = new Meeting(id, details.title(), details.description(), details.startTime(),
                 details.endTime(), details.provider(), details.externalUrl(), "room-" + UUID.randomUUID(),
                 details.recordingEnabled(), details.maxParticipants(), details.allowExternal(), details.voiceOnly(),
-                details.muteOnJoin(), instantCall, MeetingStatus.SCHEDULED, owner.id(), now, null, null,
+                details.muteOnJoin(), details.waitingRoomEnabled(), instantCall, MeetingStatus.SCHEDULED, owner.id(),
+                now, null, null,
                 null, null, null, null);
         meeting.participants.add(Participant.invited(owner.id(), owner.displayName(), MeetingRole.OWNER,
                 ParticipantStatus.ACCEPTED, now));
@@ -99,12 +102,14 @@ public class Meeting {
 
     /**
      * Starts an instant call now: the caller is its owner and in it at once; the
-     * callees are invited (they are rung). Its room is a Jitsi room.
+     * callees are invited (they are rung). Its room is a Jitsi room. Until it ends its end time is
+     * its maximum ({@code now + maximum}, the client's own "Max duration"); then its real end.
      */
     public static Meeting call(MeetingId id, String title, CallOrigin origin, DirectoryUser caller,
-                               Collection<DirectoryUser> callees, Instant now) {
-        Meeting call = new Meeting(id, title, null, now, now, Provider.JITSI, null, "call-" + UUID.randomUUID(),
-                false, null, false, "audio".equals(origin.callType()), false, true, MeetingStatus.SCHEDULED,
+                               Collection<DirectoryUser> callees, Duration maximum, Instant now) {
+        Meeting call = new Meeting(id, title, null, now, now.plus(maximum), Provider.JITSI, null,
+                "call-" + UUID.randomUUID(), false, null, false, "audio".equals(origin.callType()), false, false, true,
+                MeetingStatus.SCHEDULED,
                 caller.id(), now, null, null, origin.callType(), origin.sourceChannelId(), origin.threadId(), null);
         call.participants.add(Participant.invited(caller.id(), caller.displayName(), MeetingRole.OWNER,
                 ParticipantStatus.ACCEPTED, now));
@@ -158,6 +163,12 @@ public class Meeting {
             throw new MeetingConflict("already in the meeting");
         }
         participant.respond(accept);
+    }
+
+    /** An owner or manager mutes a participant (Sc6.3); they may unmute themselves. False if already so. */
+    public boolean mute(String userId, boolean muted, String by, Instant now) {
+        requireOpen();
+        return requireParticipant(userId).mute(muted, by, now);
     }
 
     public void assignRole(String userId, MeetingRole role) {
@@ -306,16 +317,20 @@ public class Meeting {
         allowExternal = details.allowExternal();
         voiceOnly = details.voiceOnly();
         muteOnJoin = details.muteOnJoin();
+        waitingRoomEnabled = details.waitingRoomEnabled();
     }
 
     public MeetingDetails details() {
         return new MeetingDetails(title, description, startTime, endTime, provider, externalUrl, recordingEnabled,
-                maxParticipants, allowExternal, voiceOnly, muteOnJoin);
+                maxParticipants, allowExternal, voiceOnly, muteOnJoin, waitingRoomEnabled);
     }
 
     private void finish(Instant now) {
         status = MeetingStatus.ENDED;
         endedAt = now;
+        if (isInstantCall) {
+            endTime = now; // a call has no schedule: its end time was its maximum, now it is its real end
+        }
     }
 
     private void requireOpen() {
@@ -378,6 +393,7 @@ public class Meeting {
     public boolean allowExternal() { return allowExternal; }
     public boolean voiceOnly() { return voiceOnly; }
     public boolean muteOnJoin() { return muteOnJoin; }
+    public boolean waitingRoomEnabled() { return waitingRoomEnabled; }
     public boolean isInstantCall() { return isInstantCall; }
     public MeetingStatus status() { return status; }
     public String createdBy() { return createdBy; }
@@ -388,6 +404,9 @@ public class Meeting {
     public String callType() { return callType; }
     public String sourceChannelId() { return sourceChannelId; }
     public String threadId() { return threadId; }
+
+    /** Seed 002's {@code Meeting.channelId}: the channel (or seed 001's thread) a call was placed from. */
+    public String channelId() { return sourceChannelId != null ? sourceChannelId : threadId; }
 
     /** Records the client the participant joined with (seed 001's call log). */
     public void joinedWith(String userId, String deviceInfo) {

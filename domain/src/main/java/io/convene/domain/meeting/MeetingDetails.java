@@ -5,5 +5,6 @@ import java.time.Instant;
 /** What the owner describes about a meeting (validated by the API before it gets here). */
 public record MeetingDetails(String title, String description, Instant startTime, Instant endTime, Provider provider,
                              String externalUrl, boolean recordingEnabled, Integer maxParticipants,
-                             boolean allowExternal, boolean voiceOnly, boolean muteOnJoin) {
+                             boolean allowExternal, boolean voiceOnly, boolean muteOnJoin,
+                             boolean waitingRoomEnabled) {
 }

@@ -27,19 +27,32 @@ public class MeetingQueries {
      */
     public List<String> ids(List<MeetingStatus> statuses, String userId, String titleQuery, Instant startsBefore,
                             Instant endsAfter, int limit, int offset) {
+        return filtered("select m.id", statuses, userId, titleQuery, startsBefore, endsAfter,
+                "order by m.start_time, m.id limit :limit offset :offset")
+                .param("limit", limit).param("offset", offset)
+                .query(String.class).list();
+    }
+
+    /** How many meetings {@link #ids} finds in all (the list's {@code X-Total-Count}). */
+    public long count(List<MeetingStatus> statuses, String userId, String titleQuery, Instant startsBefore,
+                      Instant endsAfter) {
+        return filtered("select count(*)", statuses, userId, titleQuery, startsBefore, endsAfter, "")
+                .query(Long.class).single();
+    }
+
+    private JdbcClient.StatementSpec filtered(String select, List<MeetingStatus> statuses, String userId,
+                                              String titleQuery, Instant startsBefore, Instant endsAfter,
+                                              String tail) {
         String sql = """
-                select m.id from meeting m
+                %s from meeting m
                 %s
                 where m.status in (:statuses) %s %s %s
-                order by m.start_time, m.id limit :limit offset :offset""".formatted(
+                %s""".formatted(select,
                 userId == null ? "" : "join meeting_participant p on p.meeting_id = m.id and p.user_id = :user",
                 titleQuery == null ? "" : "and lower(m.title) like :q",
                 startsBefore == null ? "" : "and m.start_time < :before",
-                endsAfter == null ? "" : "and m.end_time > :after");
-        var statement = jdbc.sql(sql)
-                .param("statuses", statuses.stream().map(Enum::name).toList())
-                .param("limit", limit)
-                .param("offset", offset);
+                endsAfter == null ? "" : "and m.end_time > :after", tail);
+        var statement = jdbc.sql(sql).param("statuses", statuses.stream().map(Enum::name).toList());
         if (userId != null) {
             statement = statement.param("user", userId);
         }
@@ -52,7 +65,24 @@ public class MeetingQueries {
         if (endsAfter != null) {
             statement = statement.param("after", Timestamp.from(endsAfter));
         }
-        return statement.query(String.class).list();
+        return statement;
+    }
+
+    /**
+     * The caller's other meetings that overlap {@code [start, end)}: scheduled or in progress, not
+     * declined by them, calls left out (seed 002 §3.3: a warning, not a block).
+     */
+    public List<String> overlapping(String userId, Instant start, Instant end, String exceptId, int limit) {
+        return jdbc.sql("""
+                select m.id from meeting m
+                join meeting_participant p on p.meeting_id = m.id and p.user_id = :user
+                where m.status in ('SCHEDULED', 'IN_PROGRESS') and not m.is_instant_call
+                  and p.status not in ('DECLINED', 'REMOVED')
+                  and m.start_time < :end and m.end_time > :start and m.id <> :except
+                order by m.start_time, m.id limit :limit""")
+                .param("user", userId).param("start", Timestamp.from(start)).param("end", Timestamp.from(end))
+                .param("except", exceptId == null ? "" : exceptId).param("limit", limit)
+                .query(String.class).list();
     }
 
     /**
@@ -66,10 +96,12 @@ public class MeetingQueries {
 
     /** Meetings past their end + {@code age} (the fallback sweep's candidates). */
     public List<String> endedBefore(Instant cutoff, int limit, int offset) {
-        // a meeting in progress is left to its process; a call's end_time is its start, so a call
-        // still "in progress" that long after has lost its process and is swept too
+        // a meeting in progress is left to its process; a call has no schedule (its end_time is its
+        // maximum while it runs), so a call that started that long ago has lost its process and is swept too
         return jdbc.sql("""
-                select id from meeting where end_time < :cutoff and (status <> 'IN_PROGRESS' or is_instant_call)
+                select id from meeting
+                where (end_time < :cutoff and status <> 'IN_PROGRESS' and not is_instant_call)
+                   or (is_instant_call and start_time < :cutoff)
                 order by end_time, id limit :limit offset :offset""")
                 .param("cutoff", Timestamp.from(cutoff)).param("limit", limit).param("offset", offset)
                 .query(String.class).list();

@@ -23,17 +23,23 @@ public class MeetingSummaries {
     public record Summary(String meetingId, String title, boolean isInstantCall, String provider, String createdBy,
                           String status, Instant scheduledStart, Instant scheduledEnd, Instant startedAt,
                           Instant endedAt, long durationSeconds, int participantCount, int invitedCount,
-                          String callType) {}
+                          String callType, String description, boolean allowExternal, Integer maxParticipants,
+                          String channelId) {}
 
     public void record(Meeting meeting, Instant now) {
         jdbc.sql("delete from meeting_summary where meeting_id = :id").param("id", meeting.id().value()).update();
         jdbc.sql("""
                 insert into meeting_summary (meeting_id, title, is_instant_call, provider, created_by, status,
                     scheduled_start, scheduled_end, started_at, ended_at, duration_seconds, participant_count,
-                    invited_count, recorded_at, call_type)
+                    invited_count, recorded_at, call_type, description, allow_external, max_participants, channel_id)
                 values (:id, :title, :call, :provider, :createdBy, :status, :start, :end, :startedAt, :endedAt,
-                    :duration, :joined, :invited, :now, :callType)""")
+                    :duration, :joined, :invited, :now, :callType, :description, :allowExternal, :maxParticipants,
+                    :channelId)""")
                 .param("callType", meeting.callType())
+                .param("description", meeting.description())
+                .param("allowExternal", meeting.allowExternal())
+                .param("maxParticipants", meeting.maxParticipants())
+                .param("channelId", meeting.channelId())
                 .param("id", meeting.id().value())
                 .param("title", meeting.title())
                 .param("call", meeting.isInstantCall())
@@ -52,9 +58,10 @@ public class MeetingSummaries {
         for (Participant p : meeting.attendees()) {
             jdbc.sql("""
                     insert into meeting_summary_participant (meeting_id, user_id, display_name, role, joined,
-                        first_joined_at, last_left_at, attended_seconds, device_info)
-                    values (:id, :user, :name, :role, :joined, :joinedAt, :leftAt, :seconds, :device)""")
+                        first_joined_at, last_left_at, attended_seconds, device_info, status)
+                    values (:id, :user, :name, :role, :joined, :joinedAt, :leftAt, :seconds, :device, :status)""")
                     .param("device", p.deviceInfo())
+                    .param("status", p.status().name())
                     .param("id", meeting.id().value()).param("user", p.userId()).param("name", p.displayName())
                     .param("role", p.role().name()).param("joined", p.everJoined())
                     .param("joinedAt", ts(p.firstJoinedAt())).param("leftAt", ts(p.leftAt()))
@@ -63,26 +70,44 @@ public class MeetingSummaries {
         }
     }
 
-    public record SummaryParticipant(String userId, String displayName, String role, boolean joined,
-                                     Instant firstJoinedAt, Instant lastLeftAt, long attendedSeconds, String deviceInfo) {}
+    /** {@code status}: the participant's {@link ParticipantStatus} when the summary was written (null before V15). */
+    public record SummaryParticipant(String meetingId, String userId, String displayName, String role, boolean joined,
+                                     Instant firstJoinedAt, Instant lastLeftAt, long attendedSeconds, String deviceInfo,
+                                     String status) {}
 
     public java.util.Optional<Summary> find(String meetingId) {
         return jdbc.sql("select * from meeting_summary where meeting_id = :id").param("id", meetingId)
-                .query((rs, n) -> new Summary(rs.getString("meeting_id"), rs.getString("title"),
-                        rs.getBoolean("is_instant_call"), rs.getString("provider"), rs.getString("created_by"),
-                        rs.getString("status"), rs.getTimestamp("scheduled_start").toInstant(),
-                        rs.getTimestamp("scheduled_end").toInstant(), instant(rs.getTimestamp("started_at")),
-                        instant(rs.getTimestamp("ended_at")), rs.getLong("duration_seconds"),
-                        rs.getInt("participant_count"), rs.getInt("invited_count"), rs.getString("call_type"))).optional();
+                .query(MeetingSummaries::summary).optional();
     }
 
     public List<SummaryParticipant> participants(String meetingId) {
-        return jdbc.sql("select * from meeting_summary_participant where meeting_id = :id order by display_name")
-                .param("id", meetingId)
-                .query((rs, n) -> new SummaryParticipant(rs.getString("user_id"), rs.getString("display_name"),
-                        rs.getString("role"), rs.getBoolean("joined"), instant(rs.getTimestamp("first_joined_at")),
-                        instant(rs.getTimestamp("last_left_at")), rs.getLong("attended_seconds"),
-                        rs.getString("device_info"))).list();
+        return participants(List.of(meetingId));
+    }
+
+    /** The participants of several summaries (one page of the Past list), in one query. */
+    public List<SummaryParticipant> participants(java.util.Collection<String> meetingIds) {
+        if (meetingIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select * from meeting_summary_participant where meeting_id in (:ids)
+                order by meeting_id, role, display_name""")
+                .param("ids", meetingIds)
+                .query((rs, n) -> new SummaryParticipant(rs.getString("meeting_id"), rs.getString("user_id"),
+                        rs.getString("display_name"), rs.getString("role"), rs.getBoolean("joined"),
+                        instant(rs.getTimestamp("first_joined_at")), instant(rs.getTimestamp("last_left_at")),
+                        rs.getLong("attended_seconds"), rs.getString("device_info"), rs.getString("status"))).list();
+    }
+
+    private static Summary summary(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        Integer maxParticipants = (Integer) rs.getObject("max_participants");
+        return new Summary(rs.getString("meeting_id"), rs.getString("title"), rs.getBoolean("is_instant_call"),
+                rs.getString("provider"), rs.getString("created_by"), rs.getString("status"),
+                rs.getTimestamp("scheduled_start").toInstant(), rs.getTimestamp("scheduled_end").toInstant(),
+                instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("ended_at")),
+                rs.getLong("duration_seconds"), rs.getInt("participant_count"), rs.getInt("invited_count"),
+                rs.getString("call_type"), rs.getString("description"), rs.getBoolean("allow_external"),
+                maxParticipants, rs.getString("channel_id"));
     }
 
     public boolean exists(String meetingId) {
@@ -112,12 +137,25 @@ public class MeetingSummaries {
         if (titleQuery != null) {
             statement = statement.param("q", MeetingQueries.containing(titleQuery));
         }
-        return statement.query((rs, n) -> new Summary(rs.getString("meeting_id"), rs.getString("title"),
-                rs.getBoolean("is_instant_call"), rs.getString("provider"), rs.getString("created_by"),
-                rs.getString("status"), rs.getTimestamp("scheduled_start").toInstant(),
-                rs.getTimestamp("scheduled_end").toInstant(), instant(rs.getTimestamp("started_at")),
-                instant(rs.getTimestamp("ended_at")), rs.getLong("duration_seconds"), rs.getInt("participant_count"),
-                rs.getInt("invited_count"), rs.getString("call_type"))).list();
+        return statement.query(MeetingSummaries::summary).list();
+    }
+
+    /** How many rows {@link #past} has in all (the list's {@code X-Total-Count}). */
+    public long countPast(String userId, String titleQuery, Instant since) {
+        String sql = """
+                select count(*) from meeting_summary s
+                %s
+                where s.status = 'ENDED' and s.ended_at >= :since %s""".formatted(
+                userId == null ? "" : "join meeting_summary_participant p on p.meeting_id = s.meeting_id and p.user_id = :user",
+                titleQuery == null ? "" : "and lower(s.title) like :q");
+        var statement = jdbc.sql(sql).param("since", Timestamp.from(since));
+        if (userId != null) {
+            statement = statement.param("user", userId);
+        }
+        if (titleQuery != null) {
+            statement = statement.param("q", MeetingQueries.containing(titleQuery));
+        }
+        return statement.query(Long.class).single();
     }
 
     private static Timestamp ts(Instant instant) {

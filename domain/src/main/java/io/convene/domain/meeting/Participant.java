@@ -19,11 +19,17 @@ public class Participant {
     private long attendedSeconds;
     private boolean everJoined;
     private String deviceInfo;
+    private boolean muted;
+    private String mutedBy;
+    private Instant mutedAt;
 
     @org.springframework.data.annotation.PersistenceCreator
     Participant(String userId, String displayName, MeetingRole role, ParticipantStatus status, Instant invitedAt,
                 Instant joinedAt, Instant firstJoinedAt, Instant leftAt, long attendedSeconds, boolean everJoined,
-                String deviceInfo) {
+                String deviceInfo, boolean muted, String mutedBy, Instant mutedAt) {
+        this.muted = muted;
+        this.mutedBy = mutedBy;
+        this.mutedAt = mutedAt;
         this.firstJoinedAt = firstJoinedAt;
         this.userId = userId;
         this.displayName = displayName;
@@ -38,7 +44,7 @@ public class Participant {
     }
 
     static Participant invited(String userId, String displayName, MeetingRole role, ParticipantStatus status, Instant now) {
-        return new Participant(userId, displayName, role, status, now, null, null, null, 0, false, null);
+        return new Participant(userId, displayName, role, status, now, null, null, null, 0, false, null, false, null, null);
     }
 
     void join(Instant now) {
@@ -85,6 +91,29 @@ public class Participant {
 
     void respond(boolean accept) {
         status = accept ? ParticipantStatus.ACCEPTED : ParticipantStatus.DECLINED;
+    }
+
+    boolean mute(boolean mute, String by, Instant now) {
+        if (muted == mute) {
+            return false;
+        }
+        muted = mute;
+        mutedBy = by;
+        mutedAt = now;
+        return true;
+    }
+
+    public boolean muted() {
+        return muted;
+    }
+
+    /** Who muted (or last unmuted) them, and when. */
+    public String mutedBy() {
+        return mutedBy;
+    }
+
+    public Instant mutedAt() {
+        return mutedAt;
     }
 
     void assign(MeetingRole newRole) {

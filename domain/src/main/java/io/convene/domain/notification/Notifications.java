@@ -139,6 +139,22 @@ public class Notifications {
     }
 
     /**
+     * The user's notifications of these types about this meeting are dismissed (the user dismissed
+     * the reminder by its type, or joined the meeting: a reminder of it is read). Returns how many.
+     */
+    public int dismiss(String userId, String meetingId, Collection<String> types, Instant now) {
+        List<Notification> dismissed = jdbc.sql("""
+                update notification set dismissed_at = :now
+                where user_id = :user and meeting_id = :meeting and type in (:types) and dismissed_at is null"""
+                + " returning " + COLUMNS)
+                .param("user", userId).param("meeting", meetingId).param("types", types)
+                .param("now", Timestamp.from(now)).query(Notifications::map).list();
+        dismissed.stream().filter(n -> !n.createdAt().isAfter(now)) // prepared ahead, not shown yet: nothing to take back
+                .forEach(n -> gone(n, "dismissed"));
+        return dismissed.size();
+    }
+
+    /**
      * Withdraws the meeting's notifications of these types, shown or dismissed (cancel, a new start time).
      * One prepared ahead and not shown yet is withdrawn with its held events: nobody ever sees it.
      */

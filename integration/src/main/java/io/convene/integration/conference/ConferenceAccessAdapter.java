@@ -10,6 +10,7 @@ import com.nimbusds.jwt.SignedJWT;
 import io.convene.domain.conference.ConferenceAccess;
 import io.convene.domain.conference.IceServer;
 import io.convene.domain.conference.JitsiJoin;
+import io.convene.domain.conference.MediaPolicy;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -49,7 +50,7 @@ class ConferenceAccessAdapter implements ConferenceAccess {
     }
 
     @Override
-    public JitsiJoin jitsi(String room, String userId, String displayName, boolean moderator) {
+    public JitsiJoin jitsi(String room, String userId, String displayName, boolean moderator, MediaPolicy media) {
         Objects.requireNonNull(room, "room");
         Objects.requireNonNull(userId, "userId");
         ConferenceProperties.Jitsi jitsi = properties.jitsi();
@@ -64,14 +65,43 @@ class ConferenceAccessAdapter implements ConferenceAccess {
                 .issuer(jitsi.appId())
                 .subject(jitsi.domain())
                 .claim("room", room)
-                .claim("context", Map.of("user", user(userId, displayName, moderator)))
+                .claim("context", Map.of("user", user(userId, displayName, moderator), "features", features(media)))
                 .claim("moderator", moderator)
                 .issueTime(Date.from(now))
                 .notBeforeTime(Date.from(now.minus(CLOCK_SKEW)))
                 .expirationTime(Date.from(expiresAt))
                 .build();
         String token = sign(claims, jitsi.appSecret());
-        return new JitsiJoin(jitsi.domain(), room, jitsiRoomUrl(room), token, expiresAt);
+        return new JitsiJoin(jitsi.domain(), room, jitsiRoomUrl(room) + configHints(media), token, expiresAt);
+    }
+
+    /**
+     * Jitsi's token features (honoured with {@code enableFeaturesBasedOnToken}): what this
+     * participant may do. Values are strings, as Prosody's token module reads them.
+     */
+    private static Map<String, String> features(MediaPolicy media) {
+        Map<String, String> features = new LinkedHashMap<>();
+        features.put("screen-sharing", Boolean.toString(media.screenSharing()));
+        features.put("recording", Boolean.toString(media.recording()));
+        features.put("livestreaming", "false");
+        features.put("transcription", "false");
+        features.put("outbound-call", "false");
+        return features;
+    }
+
+    /** The room URL's config overrides (Jitsi Meet reads {@code #config.x=y}): how the participant starts. */
+    private static String configHints(MediaPolicy media) {
+        List<String> hints = new ArrayList<>();
+        if (media.audioOnly()) {
+            hints.add("config.startAudioOnly=true");
+        }
+        if (media.startAudioMuted()) {
+            hints.add("config.startWithAudioMuted=true");
+        }
+        if (media.startVideoMuted()) {
+            hints.add("config.startWithVideoMuted=true");
+        }
+        return hints.isEmpty() ? "" : "#" + String.join("&", hints);
     }
 
     @Override

@@ -2,12 +2,17 @@ package io.convene.processes.call;
 
 import io.convene.processes.call.InstantCallProcess.Messages;
 import io.convene.processes.call.InstantCallProcess.Variables;
+import io.convene.processes.support.ProcessDates;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
@@ -20,9 +25,26 @@ import org.springframework.stereotype.Component;
 public class InstantCallGateway {
 
     private final RuntimeService runtime;
+    private final RepositoryService repository;
+    private final Map<String, Duration> maximumByDefinition = new ConcurrentHashMap<>();
 
-    InstantCallGateway(RuntimeService runtime) {
+    InstantCallGateway(RuntimeService runtime, RepositoryService repository) {
         this.runtime = runtime;
+        this.repository = repository;
+    }
+
+    /**
+     * How long a call may last: the newest model's maximum ({@code TimerEvent_CallMaximum}, "4 h
+     * maximum"), read once per deployed version. A call's end time shows it while it runs.
+     */
+    public Duration maximumDuration() {
+        ProcessDefinition latest = repository.createProcessDefinitionQuery()
+                .processDefinitionKey(InstantCallProcess.KEY).latestVersion().singleResult();
+        if (latest == null) {
+            throw new IllegalStateException(InstantCallProcess.KEY + " is not deployed");
+        }
+        return maximumByDefinition.computeIfAbsent(latest.getId(), id -> ProcessDates.timerDuration(
+                repository.getBpmnModelInstance(id).getModelElementById(InstantCallProcess.Elements.CALL_MAXIMUM)));
     }
 
     /** Starts the call's process, ringing {@code ringees} (the online callees). */

@@ -26,7 +26,11 @@ public final class MeetingLifecycleProcess {
         public static final String TIMER_AT_START = "TimerEvent_AtStart";
         public static final String SEND_REMINDER_15 = "Task_SendReminder15";
         public static final String SEND_REMINDER_AT_START = "Task_SendReminderAtStart";
+        /** Waits for an early start (the message) or the start time (the timer), whichever comes first. */
+        public static final String WAIT_FOR_START_GATEWAY = "Gateway_WaitForStart";
         public static final String WAIT_FOR_START = "CatchEvent_MeetingStarted";
+        public static final String START_TIME = "TimerEvent_StartTime";
+        public static final String START_MEETING = "Task_StartMeeting";
         public static final String IN_PROGRESS = "Gateway_InProgress";
         public static final String WAIT_FOR_END = "CatchEvent_MeetingEnded";
         public static final String EMPTY_UNTIL_END = "Gateway_EmptyUntilEnd";
@@ -70,6 +74,7 @@ public final class MeetingLifecycleProcess {
         public static final String CLOSE = "closeMeeting";
         public static final String CLEANUP = "cleanupMeeting";
         public static final String END_EMPTY = "endEmptyMeeting";
+        public static final String START_AT_START_TIME = "startMeetingAtStartTime";
 
         private Workers() {}
     }

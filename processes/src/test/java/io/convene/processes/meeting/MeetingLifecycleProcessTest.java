@@ -50,6 +50,7 @@ class MeetingLifecycleProcessTest {
     private final List<String> closed = new ArrayList<>();
     private final List<String> cleanedUp = new ArrayList<>();
     private final List<String> endedEmpty = new ArrayList<>();
+    private final List<String> startedAtStartTime = new ArrayList<>();
     private String editedDeployment;
 
     @BeforeEach
@@ -74,6 +75,8 @@ class MeetingLifecycleProcessTest {
             endedEmpty.add(execution.getProcessBusinessKey());
             execution.setVariable(Variables.ENDED_AT, Date.from(START.plus(Duration.ofMinutes(10)))); // the last leave
         });
+        Mocks.register(MeetingLifecycleProcess.Workers.START_AT_START_TIME,
+                (JavaDelegate) execution -> startedAtStartTime.add(execution.getProcessBusinessKey()));
         Mocks.register(MeetingLifecycleProcess.Workers.CLEANUP,
                 (JavaDelegate) execution -> cleanedUp.add(execution.getProcessBusinessKey()));
     }
@@ -104,8 +107,9 @@ class MeetingLifecycleProcessTest {
 
         assertThat(remindersSent).containsExactly(MeetingLifecycleProcess.REMINDER_15_MIN_BEFORE,
                 MeetingLifecycleProcess.REMINDER_AT_START);
-        assertThat(meeting).isWaitingAt(Elements.WAIT_FOR_START);
-        assertThat(timers(meeting)).extracting(this::activityOf).containsExactly(Elements.ABANDONED);
+        assertThat(meeting).isWaitingAt(Elements.WAIT_FOR_START_GATEWAY);
+        assertThat(timers(meeting)).extracting(this::activityOf)
+                .containsExactlyInAnyOrder(Elements.START_TIME, Elements.ABANDONED);
     }
 
     @Test
@@ -120,7 +124,8 @@ class MeetingLifecycleProcessTest {
         assertThat(timer(meeting, Elements.TIMER_AT_START).getDuedate().toInstant()).isEqualTo(newStart);
         assertThat(timer(meeting, Elements.ABANDONED).getDuedate().toInstant())
                 .isEqualTo(newStart.plus(Duration.ofMinutes(30)).plus(Duration.ofHours(8)));
-        assertThat(timers(meeting)).hasSize(3);
+        assertThat(timer(meeting, Elements.START_TIME).getDuedate().toInstant()).isEqualTo(newStart);
+        assertThat(timers(meeting)).hasSize(4);
         assertThat(remindersSent).isEmpty();
     }
 
@@ -133,8 +138,8 @@ class MeetingLifecycleProcessTest {
 
         reschedule(newStart, newStart.plus(Duration.ofMinutes(30)));
 
-        assertThat(timers(meeting)).extracting(this::activityOf)
-                .containsExactlyInAnyOrder(Elements.TIMER_15_MIN_BEFORE, Elements.TIMER_AT_START, Elements.ABANDONED);
+        assertThat(timers(meeting)).extracting(this::activityOf).containsExactlyInAnyOrder(
+                Elements.TIMER_15_MIN_BEFORE, Elements.TIMER_AT_START, Elements.START_TIME, Elements.ABANDONED);
         fire(meeting, Elements.TIMER_15_MIN_BEFORE, newStart.minus(Duration.ofMinutes(15)));
         runAsync(meeting, Elements.SEND_REMINDER_15);
         fire(meeting, Elements.TIMER_AT_START, newStart);
@@ -152,17 +157,73 @@ class MeetingLifecycleProcessTest {
         reschedule(START, END.plus(Duration.ofMinutes(30)));
 
         assertThat(timers(meeting)).extracting(this::activityOf)
-                .containsExactlyInAnyOrder(Elements.TIMER_AT_START, Elements.ABANDONED);
+                .containsExactlyInAnyOrder(Elements.TIMER_AT_START, Elements.START_TIME, Elements.ABANDONED);
     }
 
     @Test
-    void a_meeting_moved_into_the_past_arms_no_reminder() {
+    void a_meeting_moved_into_the_past_arms_no_reminder_and_starts_at_once() {
         ProcessInstance meeting = schedule(START, END);
         Instant past = NOW.minus(Duration.ofMinutes(5));
 
         reschedule(past, past.plus(Duration.ofMinutes(30)));
 
-        assertThat(timers(meeting)).extracting(this::activityOf).containsExactly(Elements.ABANDONED);
+        assertThat(timers(meeting)).extracting(this::activityOf)
+                .containsExactlyInAnyOrder(Elements.START_TIME, Elements.ABANDONED);
+        assertThat(timer(meeting, Elements.START_TIME).getDuedate().toInstant()).isEqualTo(past);
+    }
+
+    @Test
+    void sc1_4_a_meeting_nobody_started_is_in_progress_at_its_start_time_and_ends_empty_at_its_scheduled_end() {
+        ProcessInstance meeting = schedule(START, END);
+        assertThat(timer(meeting, Elements.START_TIME).getDuedate().toInstant()).isEqualTo(START);
+
+        fire(meeting, Elements.START_TIME, START);
+
+        assertThat(startedAtStartTime).containsExactly(MEETING);
+        assertThat(meeting).hasPassed(Elements.START_MEETING).isWaitingAt(Elements.EMPTY_UNTIL_END);
+        fire(meeting, Elements.EMPTY_AT_SCHEDULED_END, END);
+        assertThat(endedEmpty).containsExactly(MEETING);
+        runAsync(meeting, Elements.CLOSE);
+        runAsync(meeting, Elements.CLEANUP);
+        assertThat(cleanedUp).containsExactly(MEETING);
+        assertThat(meeting).isEnded();
+    }
+
+    @Test
+    void a_join_after_the_start_time_is_a_rejoin_of_the_empty_meeting() {
+        ProcessInstance meeting = schedule(START, END);
+        fire(meeting, Elements.START_TIME, START);
+
+        correlate(Messages.REJOINED, Map.of());
+
+        assertThat(meeting).isWaitingAt(Elements.IN_PROGRESS);
+        assertThat(timers(meeting)).extracting(this::activityOf).doesNotContain(Elements.EMPTY_AT_SCHEDULED_END);
+    }
+
+    @Test
+    void an_early_start_disarms_the_start_time_timer() {
+        ProcessInstance meeting = schedule(START, END);
+
+        correlate(Messages.STARTED, Map.of());
+
+        assertThat(timers(meeting)).extracting(this::activityOf).doesNotContain(Elements.START_TIME);
+        assertThat(startedAtStartTime).isEmpty();
+    }
+
+    @Test
+    void an_analyst_who_starts_meetings_5_minutes_after_their_start_time_moves_the_start() {
+        editedDeployment = ProcessModels.deployEdited(engine.getProcessEngine().getRepositoryService(),
+                MeetingLifecycleProcess.RESOURCE, "<bpmn:outgoing>Flow_ToStartMeeting</bpmn:outgoing><bpmn:timerEventDefinition>"
+                        + "<bpmn:timeDate xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+                        + "xsi:type=\"bpmn:tFormalExpression\">${dates.plus(startTime, 'PT0S')}",
+                "<bpmn:outgoing>Flow_ToStartMeeting</bpmn:outgoing><bpmn:timerEventDefinition>"
+                        + "<bpmn:timeDate xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+                        + "xsi:type=\"bpmn:tFormalExpression\">${dates.plus(startTime, 'PT5M')}");
+
+        ProcessInstance meeting = schedule(START, END);
+
+        assertThat(timer(meeting, Elements.START_TIME).getDuedate().toInstant()).isEqualTo(START.plus(Duration.ofMinutes(5)));
+        assertThat(timer(meeting, Elements.TIMER_AT_START).getDuedate().toInstant()).isEqualTo(START);
     }
 
     @Test
