@@ -35,20 +35,19 @@ final class CallRequests {
 
     /** Whom to add: {@code {userIds}} as seed 002's client sends it, or {@code {participantIds}}. */
     record Invite(@Size(max = 50) List<@NotBlank String> participantIds, @Size(max = 50) List<@NotBlank String> userIds) {
+        /** The users named, in the order sent; 400 naming the field when none. */
         List<String> invitees() {
-            java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
-            if (participantIds != null) {
-                all.addAll(participantIds);
-            }
-            if (userIds != null) {
+            if (participantIds != null && userIds != null) {
+                List<String> all = new java.util.ArrayList<>(participantIds);
                 all.addAll(userIds);
+                return all;
             }
-            return List.copyOf(all);
-        }
-
-        @jakarta.validation.constraints.AssertTrue(message = "name at least one user in userIds (or participantIds)")
-        boolean isAnyoneNamed() {
-            return !invitees().isEmpty();
+            List<String> named = participantIds != null ? participantIds : userIds;
+            if (named == null || named.isEmpty()) {
+                throw new io.convene.application.shared.InvalidInputException(
+                        participantIds != null ? "participantIds" : "userIds", "must name at least one user");
+            }
+            return named;
         }
     }
 

@@ -3,8 +3,8 @@ package io.convene.api.meeting;
 import io.convene.application.meeting.MeetingChanges.MeetingEdit;
 import io.convene.application.meeting.MeetingChanges.NewMeeting;
 import io.convene.application.meeting.MeetingChanges.SettingsEdit;
+import io.convene.application.shared.InvalidInputException;
 import io.convene.domain.meeting.Provider;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -107,28 +107,25 @@ final class MeetingRequests {
     /** Whom to invite: {@code {userIds}} as the seed's client sends it, or Convene's {@code {participantIds}}. */
     record Invite(@Size(max = 200) List<@NotBlank String> participantIds,
                   @Size(max = 200) List<@NotBlank String> userIds) {
+        /** The users named, in the order sent (errors name them by index); 400 naming the field when none. */
         List<String> invitees() {
-            return merge(participantIds, userIds);
-        }
-
-        @AssertTrue(message = "name at least one user in userIds (or participantIds)")
-        boolean isAnyoneNamed() {
-            return !invitees().isEmpty();
+            List<String> all = merge(participantIds, userIds);
+            if (all == null || all.isEmpty()) {
+                throw new InvalidInputException(userIds != null || participantIds == null ? "userIds" : "participantIds",
+                        "must name at least one user");
+            }
+            return all;
         }
     }
 
+    /** Both lists, as sent (one of them usually); null when neither is given. */
     static List<String> merge(List<String> first, List<String> second) {
-        if (first == null && second == null) {
-            return null;
+        if (first == null || second == null) {
+            return first != null ? first : second;
         }
-        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
-        if (first != null) {
-            all.addAll(first);
-        }
-        if (second != null) {
-            all.addAll(second);
-        }
-        return List.copyOf(all);
+        List<String> all = new java.util.ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     enum Answer { ACCEPTED, DECLINED, accepted, declined }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.convene.app.support.Json;
 import java.time.Duration;
 import java.util.Date;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -124,11 +125,15 @@ class InstantCallIntegrationTest extends CallFixtures {
         assertThat(act("dave", "accept", id).statusCode()).isEqualTo(404);
         assertThat(send("POST", "/api/calls/" + id + "/invite", tokens.of("dave"), Json.write(Map.of("participantIds", List.of(CAROL)))).statusCode()).isEqualTo(404);
         assertThat(send("DELETE", "/api/calls/" + id, tokens.of("dave"), null).statusCode()).isEqualTo(404);
-        // a call is not edited through the meetings API (that would skip its ringing)
+        // a call's answer is not edited through the meetings API (that would skip its ringing) …
         assertThat(send("PATCH", "/api/meetings/" + id + "/participants/" + BOB, tokens.of("bob"),
                 Json.write(Map.of("status", "declined"))).statusCode()).isEqualTo(404);
-        assertThat(send("POST", "/api/meetings/" + id + "/participants", alice,
-                Json.write(Map.of("participantIds", List.of(CAROL)))).statusCode()).isEqualTo(404);
+        // … but seed 002's inviteDuringCall goes through it: the call's rules ring her (if she is online)
+        HttpResponse<String> added = send("POST", "/api/meetings/" + id + "/invite-live", alice,
+                Json.write(Map.of("userIds", List.of(CAROL))));
+        assertThat(added.statusCode()).isEqualTo(200);
+        assertThat(Json.of(added).get("participants").findValuesAsText("userId")).contains(CAROL);
+        assertThat(Json.of(added).get("isInstantCall").asBoolean()).isTrue();
     }
 
     @Test

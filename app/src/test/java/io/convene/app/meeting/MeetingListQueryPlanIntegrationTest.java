@@ -83,13 +83,20 @@ class MeetingListQueryPlanIntegrationTest extends StackTestBase {
     void the_api_lists_are_paged() throws Exception {
         String admin = tokens.of("admin");
 
-        var first = Json.of(get("/api/meetings?scope=org&section=upcoming&size=20&page=0", admin));
+        var firstResponse = get("/api/meetings?scope=org&section=upcoming&size=20&page=0", admin);
+        var first = Json.of(firstResponse);
         var second = Json.of(get("/api/meetings?scope=org&section=upcoming&size=20&page=1", admin));
 
-        assertThat(first.get("items")).hasSize(20);
-        assertThat(second.get("items")).hasSize(20);
-        assertThat(first.get("items").findValuesAsText("meetingId"))
-                .doesNotContainAnyElementsOf(second.get("items").findValuesAsText("meetingId"));
+        assertThat(first).hasSize(20);
+        assertThat(second).hasSize(20);
+        assertThat(first.findValuesAsText("meetingId")).doesNotContainAnyElementsOf(second.findValuesAsText("meetingId"));
+        // the paging travels in headers (GitHub's convention): the total and RFC 8288 links
+        long total = Long.parseLong(firstResponse.headers().firstValue("X-Total-Count").orElseThrow());
+        assertThat(total).isGreaterThanOrEqualTo(40);
+        assertThat(firstResponse.headers().firstValue("Link").orElseThrow())
+                .contains("page=1&size=20>; rel=\"next\"")
+                .contains("page=" + ((total - 1) / 20) + "&size=20>; rel=\"last\"")
+                .doesNotContain("rel=\"prev\"");
     }
 
     private String explain(String sql) {

@@ -107,6 +107,9 @@ class MeetingPermissionsIntegrationTest extends MeetingFixtures {
         assertThat(send("POST", "/api/meetings/" + meeting + "/roles", alice,
                 Json.write(Map.of("userId", CAROL, "roleId", "manager"))).statusCode()).isEqualTo(200);
         assertThat(send("DELETE", "/api/meetings/" + meeting + "/participants/" + BOB, alice, null).statusCode()).isEqualTo(200);
+        // seed 002: DELETE is "Cancel meeting (owner only)" — kept as cancelled; a second DELETE deletes it
+        assertThat(send("DELETE", "/api/meetings/" + meeting, alice, null).statusCode()).isEqualTo(200);
+        assertThat(Json.of(get("/api/meetings/" + meeting, alice)).get("status").asText()).isEqualTo("cancelled");
         assertThat(send("DELETE", "/api/meetings/" + meeting, alice, null).statusCode()).isEqualTo(204);
 
         assertThat(get("/api/meetings/" + meeting, alice).statusCode()).isEqualTo(404);
@@ -146,7 +149,8 @@ class MeetingPermissionsIntegrationTest extends MeetingFixtures {
         assertThat(send("POST", "/api/meetings/" + meeting + "/roles", admin,
                 Json.write(Map.of("userId", CAROL, "roleId", "manager"))).statusCode())
                 .as("role assignment is the owner's alone").isEqualTo(403);
-        assertThat(send("DELETE", "/api/meetings/" + meeting, admin, null).statusCode()).isEqualTo(204);
+        assertThat(send("DELETE", "/api/meetings/bulk", admin, Json.write(Map.of("meetingIds", List.of(meeting))))
+                .body()).contains("\"deleted\":1");
     }
 
     @Test

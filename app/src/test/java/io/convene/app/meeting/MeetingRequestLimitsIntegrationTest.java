@@ -162,7 +162,7 @@ class MeetingRequestLimitsIntegrationTest extends MeetingFixtures {
         HttpResponse<String> response = get("/api/meetings?q=" + java.net.URLEncoder.encode(q,
                 java.nio.charset.StandardCharsets.UTF_8) + extra, tokens.of("alice"));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return Json.of(response).get("items").findValuesAsText("meetingId");
+        return Json.of(response).findValuesAsText("meetingId");
     }
 
     private String endedSummary(String title) {

@@ -123,7 +123,7 @@ class PastListIntegrationTest extends MeetingFixtures {
     }
 
     private List<String> pastIds(String path) throws Exception {
-        return Json.of(get(path, tokens.of("bob"))).get("items").findValuesAsText("meetingId");
+        return Json.of(get(path, tokens.of("bob"))).findValuesAsText("meetingId");
     }
 
     private long summaries(String meeting) {
@@ -132,7 +132,7 @@ class PastListIntegrationTest extends MeetingFixtures {
     }
 
     private static JsonNode item(JsonNode page, String meetingId) {
-        for (JsonNode item : page.get("items")) {
+        for (JsonNode item : page) {
             if (item.get("meetingId").asText().equals(meetingId)) {
                 return item;
             }

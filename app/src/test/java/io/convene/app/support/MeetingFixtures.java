@@ -38,7 +38,8 @@ public abstract class MeetingFixtures extends StackTestBase {
      */
     protected void deleteMeetingsMade() throws Exception {
         for (Map.Entry<String, String> meeting : made) {
-            send("DELETE", "/api/meetings/" + meeting.getValue(), tokens.of(meeting.getKey()), null);
+            send("DELETE", "/api/meetings/bulk", tokens.of(meeting.getKey()),
+                    Json.write(Map.of("meetingIds", java.util.List.of(meeting.getValue()))));
         }
         made.clear();
     }
