@@ -1,6 +1,7 @@
 package io.convene.api.guest;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.convene.api.security.Callers;
 import io.convene.application.guest.GuestAdmissions;
 import io.convene.application.guest.GuestLanding;
@@ -20,7 +21,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
-import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -41,10 +41,11 @@ class ExternalGuestController {
 
     /**
      * What a guest sends to register; checked by the use case, 400 naming the field. Seed 002's
-     * scenario 4 names the token {@code invitationToken}: both spellings are taken.
+     * scenario 4 names the token {@code invitationToken}: both spellings are taken. Its client
+     * sends {@code signedPreKey.toJson()} and {@code preKeys} as objects; strings are taken too.
      */
     record RegisterRequest(@JsonAlias("invitationToken") String token, String displayName, String email,
-                           String identityKeyPublic, String signedPreKey, List<Object> preKeys) {}
+                           String identityKeyPublic, JsonNode signedPreKey, JsonNode preKeys) {}
 
     private final GuestLanding landing;
     private final GuestRegistration registration;
@@ -62,7 +63,8 @@ class ExternalGuestController {
     }
 
     @GetMapping("/api/meetings/external/join/{token}")
-    @Operation(summary = "Landing page of an invitation link (no sign-in; throttled per client address)")
+    @Operation(summary = "Landing page of an invitation link (no sign-in; throttled per client address); "
+            + "before the link's window: joinable false, for the countdown")
     LandingView landing(@PathVariable String token, HttpServletRequest request) {
         return landing.landing(token, addresses.key(request));
     }
@@ -76,7 +78,8 @@ class ExternalGuestController {
     }
 
     @PostMapping("/api/meetings/external/register")
-    @Operation(summary = "Register as a guest: display name, optional email, public key material → session + credential")
+    @Operation(summary = "Register as a guest: display name, optional email, public key material → session + "
+            + "credential (409 before the link's window)")
     ResponseEntity<Registered> register(@RequestBody RegisterRequest body, HttpServletRequest request) {
         Registered registered = registration.register(new RegisterInput(body.token(), body.displayName(), body.email(),
                 body.identityKeyPublic(), body.signedPreKey(), body.preKeys()), addresses.key(request));

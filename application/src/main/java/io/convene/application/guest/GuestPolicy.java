@@ -8,6 +8,7 @@ import io.convene.domain.guest.GuestSession;
 import io.convene.domain.guest.GuestSessionId;
 import io.convene.domain.guest.GuestSessions;
 import io.convene.domain.meeting.Meeting;
+import io.convene.domain.meeting.MeetingRole;
 import io.convene.domain.meeting.Meetings;
 import io.convene.domain.meeting.Participant;
 import java.time.Clock;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
  * Who may do what with a guest session — the one place this is decided. A guest reaches its
  * own session only; anyone else's, or a made-up id, is 404 (it does not exist for them). A
  * portal user reaches the sessions of meetings they may see (else 404); answering a guest takes
- * being in the meeting now (else 403).
+ * being in the meeting now (else 403). Removing a guest, and seeing the email a guest gave, is for
+ * the meeting's owner and managers (seed 002 §4.2: "meeting owner/manager only") and org admins.
  */
 @Component
 class GuestPolicy {
@@ -46,6 +48,18 @@ class GuestPolicy {
                 .filter(s -> s.isActive(clock.instant()))
                 .filter(s -> meetings.findById(s.meetingId()).filter(m -> meetingPolicy.maySee(m, actor)).isPresent())
                 .orElseThrow(() -> new NotFoundException("guest session", sessionId));
+    }
+
+    /** Whether {@code actor} (who may see the meeting) manages its guests: owner, manager, org admin. */
+    boolean managesGuests(Meeting meeting, Actor actor) {
+        return actor.isAdmin() || meeting.participant(actor.id()).map(Participant::role)
+                .filter(role -> role == MeetingRole.OWNER || role == MeetingRole.MANAGER).isPresent();
+    }
+
+    void requireManagesGuests(Meeting meeting, Actor actor) {
+        if (!managesGuests(meeting, actor)) {
+            throw new ForbiddenException("Only the meeting's owner and managers can remove a guest.");
+        }
     }
 
     /** Only someone in the meeting now answers a guest. */

@@ -13,17 +13,21 @@ import io.convene.domain.meeting.Meetings;
 import io.convene.processes.guest.GuestAdmissionGateway;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /**
  * Guests leave with their hosts (seed 002: "expires when all server users leave"): when the last
  * internal participant is gone the admitted guests are warned, and removed after the model's grace
- * unless one comes back; a session also ends at the model's maximum. Each removal ends the
- * session (its credential stops working) and tells the guest's socket.
+ * unless one comes back; a session also ends at the model's maximum; an owner or manager may
+ * remove a guest by hand. Each removal ends the session (its credential stops working) and tells
+ * the guest's socket.
  */
 @Service
 public class GuestRemovals implements InternalAttendanceListener {
+
+    static final String REMOVED_BY_HOST = "removed_by_host";
 
     private final GuestSessions sessions;
     private final GuestAdmissionGateway admission;
@@ -74,9 +78,22 @@ public class GuestRemovals implements InternalAttendanceListener {
 
     /** Ends a session now and tells its process (whose instance then ends); its row goes if the meeting is gone. */
     private void endNow(GuestSession session, String reason, boolean tellProcess) {
-        if (end(session, reason) && tellProcess) {
+        if (end(session, reason, null) && tellProcess) {
             admission.sessionEnded(session.id().toString());
         }
+    }
+
+    /**
+     * In the caller's transaction: an owner or manager removes the guest (seed 002 §4.2). The
+     * session ends at once (its credential stops working), its socket hears {@code external:removed}
+     * ({@code reason: removed_by_host}) and is closed, its process ends. False if it had ended already.
+     */
+    boolean removeByHost(GuestSession session, String removedBy) {
+        if (!end(session, REMOVED_BY_HOST, removedBy)) {
+            return false;
+        }
+        admission.sessionEnded(session.id().toString());
+        return true;
     }
 
     /** In the join's transaction: someone of the portal is back; the removals wait again. */
@@ -106,18 +123,24 @@ public class GuestRemovals implements InternalAttendanceListener {
     }
 
     private void end(GuestSessionId id, String reason) {
-        work.run(() -> sessions.find(id).ifPresent(session -> end(session, reason)));
+        work.run(() -> sessions.find(id).ifPresent(session -> end(session, reason, null)));
     }
 
-    /** False when it had ended already. */
-    private boolean end(GuestSession session, String reason) {
+    /** False when it had ended already. {@code by}: who removed the guest by hand (else null). */
+    private boolean end(GuestSession session, String reason, String by) {
         GuestSessionId id = session.id();
         if (!sessions.end(id, clock.instant(), reason)) {
             return false;
         }
         String meetingId = session.meetingId().value();
-        outbox.append("external.removed", meetingId, Map.of("meetingId", meetingId, "sessionId", id.toString(),
-                "reason", reason));
+        Map<String, Object> removed = new LinkedHashMap<>();
+        removed.put("meetingId", meetingId);
+        removed.put("sessionId", id.toString());
+        removed.put("reason", reason);
+        if (by != null) {
+            removed.put("removedBy", by);
+        }
+        outbox.append("external.removed", meetingId, removed);
         if (session.joinedAt() != null) {
             outbox.append("external.left", meetingId, Map.of("meetingId", meetingId, "sessionId", id.toString(),
                     "displayName", session.displayName(), "reason", reason));

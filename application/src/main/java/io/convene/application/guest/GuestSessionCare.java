@@ -1,7 +1,6 @@
 package io.convene.application.guest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.convene.application.guest.GuestResults.Credential;
 import io.convene.application.guest.GuestResults.KeyBundle;
@@ -17,7 +16,6 @@ import io.convene.domain.guest.GuestTokens;
 import io.convene.processes.guest.GuestAdmissionGateway;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 
@@ -103,8 +101,9 @@ public class GuestSessionCare {
 
     private KeyBundle bundle(GuestSession session) {
         try {
-            List<Object> preKeys = json.readValue(session.preKeysJson(), new TypeReference<>() {});
-            return new KeyBundle(session.id().toString(), session.identityKeyPublic(), session.signedPreKey(), preKeys);
+            // both stored as the JSON the guest sent (V16 turned older plain strings into JSON strings)
+            return new KeyBundle(session.id().toString(), session.identityKeyPublic(),
+                    json.readTree(session.signedPreKey()), json.readTree(session.preKeysJson()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored pre-keys are not JSON", e);
         }

@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
 /**
  * Whether an invitation token lets a stranger in now: the meeting's current link, the meeting
  * open to guests, and now within the model's window around the scheduled start (always while in
- * progress; never once ended or cancelled). Every "no" is the same {@link InvalidInvitationException}.
+ * progress; never once ended or cancelled). Before the window a current link is valid but not yet
+ * open (the landing page counts down, registering waits). Every "no" is the same
+ * {@link InvalidInvitationException}.
  */
 @Component
 class Invitations {
@@ -29,34 +31,54 @@ class Invitations {
         this.limits = limits;
     }
 
+    /** A valid, current token's meeting and whether it lets guests in now ({@code joinable}) or later. */
+    record Valid(Meeting meeting, boolean joinable) {}
+
     /** The meeting {@code token} opens now; in the caller's transaction. */
     Meeting open(String token, Instant now) {
+        Valid valid = lookUp(token, now);
+        if (!valid.joinable()) {
+            throw new InvalidInvitationException();
+        }
+        return valid.meeting();
+    }
+
+    /**
+     * The meeting of a current token that is inside its window or still before it; anything else
+     * (unknown, superseded, past its window, the meeting ended or cancelled or closed to guests)
+     * is the uniform {@link InvalidInvitationException}. In the caller's transaction.
+     */
+    Valid lookUp(String token, Instant now) {
         if (token == null || token.isBlank() || token.length() > GuestTokens.MAX_LENGTH) {
             throw new InvalidInvitationException();
         }
         Meeting meeting = links.findByTokenHash(GuestTokens.hash(token))
                 .flatMap(link -> meetings.findById(link.meetingId()))
                 .orElseThrow(InvalidInvitationException::new);
-        if (!guestsAllowed(meeting) || !withinWindow(meeting, now)) {
+        if (!guestsAllowed(meeting)) {
             throw new InvalidInvitationException();
         }
-        return meeting;
+        if (meeting.status() == MeetingStatus.IN_PROGRESS) {
+            return new Valid(meeting, true);
+        }
+        if (meeting.status() != MeetingStatus.SCHEDULED || now.isAfter(validUntil(meeting))) {
+            throw new InvalidInvitationException();
+        }
+        return new Valid(meeting, !now.isBefore(validFrom(meeting)));
     }
 
     boolean guestsAllowed(Meeting meeting) {
         return meeting.isInstantCall() ? limits.callsAllowGuests() : meeting.allowExternal();
     }
 
-    private boolean withinWindow(Meeting meeting, Instant now) {
-        if (meeting.status() == MeetingStatus.IN_PROGRESS) {
-            return true;
-        }
-        if (meeting.status() != MeetingStatus.SCHEDULED) {
-            return false;
-        }
-        GuestAdmissionGateway.Rules rules = admission.rules();
-        return !now.isBefore(meeting.startTime().minus(rules.linkValidBefore()))
-                && !now.isAfter(meeting.startTime().plus(rules.linkValidAfter()));
+    /** Whether the meeting is still one guests can come to (not ended, not cancelled, open to guests). */
+    boolean usable(Meeting meeting) {
+        return guestsAllowed(meeting)
+                && (meeting.status() == MeetingStatus.SCHEDULED || meeting.status() == MeetingStatus.IN_PROGRESS);
+    }
+
+    GuestAdmissionGateway.Rules rules() {
+        return admission.rules();
     }
 
     /** The window's end for a scheduled meeting (null: valid while in progress only). */

@@ -7,12 +7,19 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The invitation link of each meeting or call: at most one, known by its token's hash only. */
+/**
+ * The invitation link of each meeting or call: at most one, found by its token's hash; the token
+ * itself is kept only sealed (AEAD, sealed and opened by the application), so the invite dialog
+ * can show it again to those who may make links.
+ */
 @Component
 public class GuestLinks {
 
     /** A link as stored: whose it is, when it was made, how many registrations it has let through. */
     public record Link(MeetingId meetingId, Instant createdAt, int joins) {}
+
+    /** A meeting's current link for the invite dialog; {@code sealedToken} null for links made before it was kept. */
+    public record Current(MeetingId meetingId, byte[] sealedToken, String createdBy, Instant createdAt) {}
 
     private final JdbcClient jdbc;
 
@@ -20,15 +27,25 @@ public class GuestLinks {
         this.jdbc = jdbc;
     }
 
-    /** Makes {@code tokenHash} the meeting's link; the previous one (if any) stops working. */
-    public void replace(MeetingId meetingId, byte[] tokenHash, String createdBy, Instant now) {
+    /** Makes {@code tokenHash} (sealed: {@code sealedToken}) the meeting's link; the previous one stops working. */
+    public void replace(MeetingId meetingId, byte[] tokenHash, byte[] sealedToken, String createdBy, Instant now) {
         jdbc.sql("""
-                insert into guest_link (meeting_id, token_hash, created_by, created_at, joins)
-                values (:meeting, :hash, :by, :now, 0)
+                insert into guest_link (meeting_id, token_hash, token_sealed, created_by, created_at, joins)
+                values (:meeting, :hash, :sealed, :by, :now, 0)
                 on conflict (meeting_id) do update set token_hash = excluded.token_hash,
-                    created_by = excluded.created_by, created_at = excluded.created_at, joins = 0""")
-                .param("meeting", meetingId.value()).param("hash", tokenHash).param("by", createdBy)
-                .param("now", Timestamp.from(now)).update();
+                    token_sealed = excluded.token_sealed, created_by = excluded.created_by,
+                    created_at = excluded.created_at, joins = 0""")
+                .param("meeting", meetingId.value()).param("hash", tokenHash).param("sealed", sealedToken)
+                .param("by", createdBy).param("now", Timestamp.from(now)).update();
+    }
+
+    /** The meeting's current link (one primary-key read). */
+    public Optional<Current> current(MeetingId meetingId) {
+        return jdbc.sql("select token_sealed, created_by, created_at from guest_link where meeting_id = :meeting")
+                .param("meeting", meetingId.value())
+                .query((rs, n) -> new Current(meetingId, rs.getBytes("token_sealed"), rs.getString("created_by"),
+                        rs.getTimestamp("created_at").toInstant()))
+                .optional();
     }
 
     public Optional<Link> findByTokenHash(byte[] tokenHash) {

@@ -7,7 +7,8 @@ import java.time.Instant;
  * A guest's session in one meeting or call: who they say they are, their public key material
  * (the pre-key bundle others fetch), where their admission stands. It lives until
  * {@code expiresAt} (the model's session maximum) or until it is ended (the guest left, was
- * removed, the meeting ended).
+ * removed, the meeting ended). {@code signedPreKey} and {@code preKeysJson} are JSON text, the
+ * values as the guest sent them (an object or a string; a list of them).
  */
 public record GuestSession(GuestSessionId id, MeetingId meetingId, String displayName, String email,
                            String identityKeyPublic, String signedPreKey, String preKeysJson, Admission admission,
