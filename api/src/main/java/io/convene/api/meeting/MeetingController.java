@@ -26,6 +26,9 @@ import io.convene.domain.meeting.CallOrigin;
 import io.convene.domain.meeting.MeetingId;
 import io.convene.domain.meeting.MeetingRole;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -77,6 +80,8 @@ class MeetingController {
     @PostMapping
     @Operation(summary = "Schedule a meeting (the caller owns it; the answer lists the caller's meetings it overlaps), "
             + "or with isInstantCall: true start a call now, as POST /api/calls/instant does")
+    @ApiResponse(responseCode = "201", description = "The meeting (with its overlaps), or the call",
+            content = @Content(schema = @Schema(oneOf = {ScheduledView.class, CallMeetingView.class})))
     ResponseEntity<?> create(@Valid @RequestBody CreateMeeting request, Actor actor) {
         if (request.instantCall()) {
             List<String> callees = request.invitees() == null || request.invitees().isEmpty()
