@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 final class PortalClientSettings implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String LIFESPAN = "access.token.lifespan";
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String keycloak;
@@ -37,13 +38,17 @@ final class PortalClientSettings implements AutoCloseable {
         ObjectNode changed = original.deepCopy();
         ((ArrayNode) changed.withArray("/webOrigins")).add(origin);
         ((ArrayNode) changed.withArray("/redirectUris")).add(origin + "/*");
-        changed.withObject("/attributes").put("access.token.lifespan", Integer.toString(accessTokenLifespanSeconds));
+        changed.withObject("/attributes").put(LIFESPAN, Integer.toString(accessTokenLifespanSeconds));
         put(changed);
     }
 
+    /** Puts the client back; then tokens get the realm's lifespan again (other tests cache theirs). */
     @Override
     public void close() throws Exception {
-        put(original);
+        ObjectNode restored = original.deepCopy();
+        // an attribute left out of a PUT is kept as it is; an empty one means "the realm's lifespan"
+        restored.withObject("/attributes").put(LIFESPAN, original.path("attributes").path(LIFESPAN).asText(""));
+        put(restored);
     }
 
     private void put(JsonNode client) throws Exception {
