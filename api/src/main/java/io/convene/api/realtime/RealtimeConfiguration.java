@@ -1,6 +1,7 @@
 package io.convene.api.realtime;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.convene.api.security.BrowserOrigins;
 import io.convene.application.guest.GuestAdmissions;
 import io.convene.application.guest.GuestCredentials;
 import io.convene.application.meeting.Attendance;
@@ -30,9 +31,10 @@ class RealtimeConfiguration {
     }
 
     @Bean
-    SocketGateway socketGateway(RealtimeProperties properties, JwtDecoder jwtDecoder, SocketSessions sessions,
-                                InboundEvents inbound, Clock clock, PresenceDigest digest, GuestCredentials guests) {
-        return new SocketGateway(properties, jwtDecoder, sessions, inbound, clock, digest, guests);
+    SocketGateway socketGateway(RealtimeProperties properties, BrowserOrigins origins, JwtDecoder jwtDecoder,
+                                SocketSessions sessions, InboundEvents inbound, Clock clock, PresenceDigest digest,
+                                GuestCredentials guests) {
+        return new SocketGateway(properties, origins, jwtDecoder, sessions, inbound, clock, digest, guests);
     }
 
     @Bean

@@ -1,17 +1,16 @@
 package io.convene.api.realtime;
 
 import java.time.Duration;
-import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The Socket.IO gateway's settings ({@code convene.realtime}).
+ * The Socket.IO gateway's settings ({@code convene.realtime}). The browser origins it accepts are
+ * the REST API's, {@code convene.web.allowed-origins} ({@link io.convene.api.security.BrowserOrigins}).
  *
  * @param enabled          false = no Socket.IO server and no events consumer on this node
  * @param port             its own port (0 = a free one, for tests)
  * @param bindAddress      the address it listens on, like the API's
- * @param origins          browser origins allowed to connect; a request without Origin (a non-browser client) is allowed
  * @param authTimeout      a socket that has not sent a valid token by then is refused
  * @param maxSubscriptions presence subscriptions per socket
  * @param maxPayloadBytes  the largest frame or polling body accepted
@@ -27,7 +26,6 @@ public record RealtimeProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("8081") int port,
         @DefaultValue("127.0.0.1") String bindAddress,
-        @DefaultValue({"http://localhost:3000", "http://localhost:8080"}) List<String> origins,
         @DefaultValue("5s") Duration authTimeout,
         @DefaultValue("500") int maxSubscriptions,
         @DefaultValue("1048576") int maxPayloadBytes,

@@ -13,6 +13,7 @@ import com.corundumstudio.socketio.namespace.Namespace;
 import com.corundumstudio.socketio.protocol.Packet;
 import com.corundumstudio.socketio.protocol.PacketType;
 import io.convene.api.security.Actors;
+import io.convene.api.security.BrowserOrigins;
 import io.convene.application.guest.Guest;
 import io.convene.application.guest.GuestCredentials;
 import io.convene.application.realtime.Delivery;
@@ -78,6 +79,7 @@ public class SocketGateway implements SmartLifecycle {
     record GuestSocket(Guest guest, SocketIOClient client, Instant expiresAt, AtomicBoolean expired) {}
 
     private final RealtimeProperties properties;
+    private final BrowserOrigins origins;
     private final JwtDecoder jwtDecoder;
     private final SocketSessions sessions;
     private final InboundEvents inbound;
@@ -92,10 +94,11 @@ public class SocketGateway implements SmartLifecycle {
     private volatile SocketIOServer server;
     private volatile int port;
 
-    SocketGateway(RealtimeProperties properties, JwtDecoder jwtDecoder, SocketSessions sessions, InboundEvents inbound,
-                  Clock clock, PresenceDigest digest, GuestCredentials guestCredentials) {
+    SocketGateway(RealtimeProperties properties, BrowserOrigins origins, JwtDecoder jwtDecoder, SocketSessions sessions,
+                  InboundEvents inbound, Clock clock, PresenceDigest digest, GuestCredentials guestCredentials) {
         this.guestCredentials = guestCredentials;
         this.properties = properties;
+        this.origins = origins;
         this.jwtDecoder = jwtDecoder;
         this.sessions = sessions;
         this.inbound = inbound;
@@ -129,7 +132,7 @@ public class SocketGateway implements SmartLifecycle {
         timers.scheduleWithFixedDelay(this::expireTokens, check, check, TimeUnit.MILLISECONDS);
         long every = properties.presenceDigest().toMillis();
         timers.scheduleWithFixedDelay(() -> run(this::presenceDigest), every, every, TimeUnit.MILLISECONDS);
-        log.info("Socket.IO gateway on {}:{}/socket.io", properties.bindAddress(), port);
+        log.info("Socket.IO gateway on {}:{}/socket.io (browser origins {})", properties.bindAddress(), port, origins);
     }
 
     @Override
@@ -164,13 +167,12 @@ public class SocketGateway implements SmartLifecycle {
         config.setMaxHttpContentLength(properties.maxPayloadBytes());
         config.setBossThreads(1);
         config.setWorkerThreads(2);
-        if (properties.origins().size() == 1) {
-            config.setOrigin(properties.origins().get(0));
-        }
-        // the WebSocket upgrade skips CORS: every handshake's Origin is checked here
+        origins.single().ifPresent(config::setOrigin);
+        // the WebSocket upgrade skips CORS: every handshake's Origin is checked here, against the same
+        // convene.web.allowed-origins as the REST API's CORS (a request without Origin is not a browser's)
         config.setAuthorizationListener(handshake -> {
             String origin = handshake.getHttpHeaders().get("Origin");
-            return origin == null || properties.origins().contains(origin)
+            return origin == null || origins.allows(origin)
                     ? AuthorizationResult.SUCCESSFUL_AUTHORIZATION : AuthorizationResult.FAILED_AUTHORIZATION;
         });
         config.setJsonSupport(new ConveneJsonSupport(inbound.names()));

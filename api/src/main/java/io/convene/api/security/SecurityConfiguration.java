@@ -35,6 +35,7 @@ import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMap
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.web.filter.CorsFilter;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -68,9 +69,13 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  *       sign-on, for realm admins only; the OpenAPI document is open.</li>
  * </ol>
  * Every 401/403 is problem+json (a browser that is signed in without the admin role gets an HTML page).
+ *
+ * <p>Browsers: the two doors under {@code /api} answer CORS for {@code convene.web.allowed-origins}
+ * ({@link BrowserOrigins}, the Socket.IO gateway checks the same list) before any authentication,
+ * so a preflight needs no token; a refused origin gets a 403 problem.
  */
 @Configuration
-@EnableConfigurationProperties(IdentityProperties.class)
+@EnableConfigurationProperties({IdentityProperties.class, WebProperties.class})
 class SecurityConfiguration {
 
     private static final BearerTokens BEARER_TOKENS = new BearerTokens();
@@ -124,6 +129,12 @@ class SecurityConfiguration {
         return ((JWSVerificationKeySelector<SecurityContext>) selector).getJWKSource();
     }
 
+    /** The browser origins of the REST API's CORS and the Socket.IO gateway (one setting for both). */
+    @Bean
+    BrowserOrigins browserOrigins(WebProperties web) {
+        return new BrowserOrigins(web.allowedOrigins());
+    }
+
     @Bean
     JwtAuthenticationConverter jwtAuthenticationConverter() {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
@@ -142,7 +153,8 @@ class SecurityConfiguration {
     @Bean
     @Order(0)
     SecurityFilterChain guests(HttpSecurity http, JwtDecoder jwtDecoder, JwtAuthenticationConverter converter,
-                               GuestCredentials credentials, ProblemAuthenticationHandlers problems) throws Exception {
+                               GuestCredentials credentials, ProblemAuthenticationHandlers problems,
+                               BrowserOrigins origins) throws Exception {
         JwtAuthenticationProvider portalTokens = new JwtAuthenticationProvider(jwtDecoder);
         portalTokens.setJwtAuthenticationConverter(converter);
         AuthenticationManager portal = new ProviderManager(portalTokens);
@@ -152,6 +164,7 @@ class SecurityConfiguration {
         RequestMatcher guestPreview = new AndRequestMatcher(path(HttpMethod.GET, "/api/meetings/*/preview"),
                 request -> request.getHeader(Callers.INVITATION_TOKEN_HEADER) != null && request.getHeader("Authorization") == null);
         return http.securityMatcher(new OrRequestMatcher(path("/api/meetings/external/**"), guestPreview))
+                .addFilter(cors(origins, problems))
                 .oauth2ResourceServer(server -> server
                         .bearerTokenResolver(BEARER_TOKENS)
                         .authenticationManagerResolver(managers)
@@ -179,8 +192,8 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain api(HttpSecurity http, JwtAuthenticationConverter converter,
-                            ProblemAuthenticationHandlers problems) throws Exception {
-        return bearerOnly(http.securityMatcher(path("/api/**")), converter, problems)
+                            ProblemAuthenticationHandlers problems, BrowserOrigins origins) throws Exception {
+        return bearerOnly(http.securityMatcher(path("/api/**")).addFilter(cors(origins, problems)), converter, problems)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(path("/api/ops/**")).hasRole(Actor.ADMIN)
                         .requestMatchers(path("/api/admin/**")).hasRole(Actor.ADMIN) // and each use case's policy
@@ -260,6 +273,17 @@ class SecurityConfiguration {
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable);
+    }
+
+    /**
+     * What {@code cors()} adds — Spring's {@link CorsFilter}, in its place before authentication, so a
+     * preflight is answered without a token — with a processor that answers a refusal as problem+json
+     * ({@code cors()} has no way to set one: its refusal is Spring's plain-text "Invalid CORS request").
+     */
+    private static CorsFilter cors(BrowserOrigins origins, ProblemAuthenticationHandlers problems) {
+        CorsFilter filter = new CorsFilter(origins);
+        filter.setCorsProcessor(new ProblemCorsProcessor(problems));
+        return filter;
     }
 
     private static PathPatternRequestMatcher path(String pattern) {
