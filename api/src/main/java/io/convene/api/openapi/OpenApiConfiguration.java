@@ -42,7 +42,8 @@ class OpenApiConfiguration {
                 .info(new Info().title("Convene API").version("v1")
                         .description("Meetings and calls for the business portal. Every call needs an access token of "
                                 + "the realm (OIDC, audience convene-api) as `Authorization: Bearer …`. Every error is "
-                                + "RFC 9457 problem+json; invalid input lists one entry per field under `errors`."))
+                                + "RFC 9457 problem+json with a short `error` code (`not_found`, `forbidden`, …); invalid input "
+                                + "lists one entry per field under `errors`."))
                 .components(new Components()
                         .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
                                 .bearerFormat("JWT")
@@ -61,6 +62,9 @@ class OpenApiConfiguration {
                                 .addProperty("status", new IntegerSchema().example(400))
                                 .addProperty("detail", new StringSchema().example("startTime must not be null"))
                                 .addProperty("instance", new StringSchema().example("/api/meetings"))
+                                .addProperty("error", new StringSchema().example("invalid_request")
+                                        .description("A short code beside status: " + ProblemResponses.CODES
+                                                + "; `not_reachable` for a call whose callees are all offline (409)"))
                                 .addProperty("errors", new ArraySchema().items(
                                         new Schema<>().$ref("#/components/schemas/" + ProblemResponses.FIELD_ERROR))))
                         .responses(ProblemResponses.all()));
