@@ -1,5 +1,8 @@
 package io.convene.api.call;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
@@ -21,12 +24,14 @@ final class CallRequests {
                         CallType callType) {}
 
     /**
-     * Seed 001: a call in a thread; audio unless said otherwise ({@code call_type='audio'}).
-     * {@code memberIds}: whom to ring; with a portal, omitted = every other member of the thread.
+     * Seed 001: a call in a thread, in seed 001's words ({@code thread_id}, {@code call_type}); audio
+     * unless said otherwise ({@code call_type='audio'}). {@code member_ids}: whom to ring; with a
+     * portal, omitted = every other member of the thread. The camelCase names are taken too.
      */
-    record StartThreadCall(@NotBlank @Size(max = 100) String threadId,
-                           CallType callType,
-                           @Size(max = 50) List<@NotBlank String> memberIds) {}
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record StartThreadCall(@JsonAlias("threadId") @NotBlank @Size(max = 100) String threadId,
+                           @JsonAlias("callType") CallType callType,
+                           @JsonAlias("memberIds") @Size(max = 50) List<@NotBlank String> memberIds) {}
 
     record CallRef(@NotBlank String meetingId) {}
 

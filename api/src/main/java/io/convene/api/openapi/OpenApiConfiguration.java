@@ -98,8 +98,8 @@ class OpenApiConfiguration {
             example(openApi, "/api/calls/instant", "videoCall", "Call a colleague now (only online users ring)",
                     Map.of("participantIds", List.of("b0b00000-0000-4000-8000-000000000002"), "callType", "video"));
             example(openApi, "/api/calls/start", "threadCall", "Seed 001: start an audio call in a portal thread",
-                    Map.of("threadId", "thread_123", "callType", "audio",
-                            "memberIds", List.of("b0b00000-0000-4000-8000-000000000002")));
+                    Map.of("thread_id", "thread_123", "call_type", "audio",
+                            "member_ids", List.of("b0b00000-0000-4000-8000-000000000002")));
         };
     }
 

@@ -27,14 +27,14 @@ class InstantCallIntegrationTest extends CallFixtures {
         assertThat(act("bob", "accept", id).statusCode()).isEqualTo(200);
         JsonNode join = Json.of(send("POST", "/api/calls/" + id + "/join", tokens.of("bob"), null));
         assertThat(join.get("token").asText()).isNotBlank();
-        assertThat(join.at("/jitsiConfig/domain").asText()).isEqualTo("meet.test.local");
+        assertThat(join.at("/jitsi_config/domain").asText()).isEqualTo("meet.test.local");
         send("POST", "/api/calls/" + id + "/leave", tokens.of("bob"), null);
         send("POST", "/api/calls/" + id + "/leave", tokens.of("alice"), null);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/calls/" + id, tokens.of("alice")).statusCode() == 404);
         JsonNode log = Json.of(get("/api/calls/" + id + "/log", tokens.of("bob")));
-        assertThat(log.get("participants").findValuesAsText("userId")).containsExactlyInAnyOrder(ALICE, BOB);
-        assertThat(log.get("participants").findValuesAsText("deviceInfo")).anySatisfy(d -> assertThat(d).contains("Java-http-client"));
+        assertThat(log.get("participants").findValuesAsText("user_id")).containsExactlyInAnyOrder(ALICE, BOB);
+        assertThat(log.get("participants").findValuesAsText("device_info")).anySatisfy(d -> assertThat(d).contains("Java-http-client"));
         assertThat(processInstances(id)).isZero();
         assertThat(events(id, "call.started")).isEqualTo(1);
         assertThat(events(id, "call.ringing")).isEqualTo(1);
@@ -136,10 +136,10 @@ class InstantCallIntegrationTest extends CallFixtures {
         online("alice", "bob");
         TestPortal.thread("thread-7", ALICE, BOB);
         var started = post("/api/calls/start", tokens.of("alice"),
-                Json.write(Map.of("threadId", "thread-7", "callType", "audio", "memberIds", List.of(BOB))));
+                Json.write(Map.of("thread_id", "thread-7", "call_type", "audio", "member_ids", List.of(BOB))));
         assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
-        String id = Json.of(started).get("callId").asText();
-        assertThat(Json.of(started).get("roomName").asText()).startsWith("call-");
+        String id = Json.of(started).get("call_id").asText();
+        assertThat(Json.of(started).get("room_name").asText()).startsWith("call-");
 
         assertThat(send("POST", "/api/calls/" + id + "/join", tokens.of("dave"), null).statusCode()).isEqualTo(403);
         assertThat(send("POST", "/api/calls/" + id + "/join", tokens.of("bob"), null).statusCode()).isEqualTo(200);
@@ -148,7 +148,7 @@ class InstantCallIntegrationTest extends CallFixtures {
         var logResponse = get("/api/calls/" + id + "/log", tokens.of("bob"));
         assertThat(logResponse.statusCode()).as(logResponse.body()).isEqualTo(200);
         JsonNode log = Json.of(logResponse);
-        assertThat(log.get("callType").asText()).isEqualTo("audio");
+        assertThat(log.get("call_type").asText()).isEqualTo("audio");
         assertThat(log.get("participants")).hasSize(2);
     }
 

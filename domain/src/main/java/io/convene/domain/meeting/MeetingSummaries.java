@@ -23,17 +23,19 @@ public class MeetingSummaries {
     public record Summary(String meetingId, String title, boolean isInstantCall, String provider, String createdBy,
                           String status, Instant scheduledStart, Instant scheduledEnd, Instant startedAt,
                           Instant endedAt, long durationSeconds, int participantCount, int invitedCount,
-                          String callType) {}
+                          String callType, String roomKey, String threadId) {}
 
     public void record(Meeting meeting, Instant now) {
         jdbc.sql("delete from meeting_summary where meeting_id = :id").param("id", meeting.id().value()).update();
         jdbc.sql("""
                 insert into meeting_summary (meeting_id, title, is_instant_call, provider, created_by, status,
                     scheduled_start, scheduled_end, started_at, ended_at, duration_seconds, participant_count,
-                    invited_count, recorded_at, call_type)
+                    invited_count, recorded_at, call_type, room_key, thread_id)
                 values (:id, :title, :call, :provider, :createdBy, :status, :start, :end, :startedAt, :endedAt,
-                    :duration, :joined, :invited, :now, :callType)""")
+                    :duration, :joined, :invited, :now, :callType, :roomKey, :threadId)""")
                 .param("callType", meeting.callType())
+                .param("roomKey", meeting.roomKey())
+                .param("threadId", meeting.threadId())
                 .param("id", meeting.id().value())
                 .param("title", meeting.title())
                 .param("call", meeting.isInstantCall())
@@ -73,7 +75,8 @@ public class MeetingSummaries {
                         rs.getString("status"), rs.getTimestamp("scheduled_start").toInstant(),
                         rs.getTimestamp("scheduled_end").toInstant(), instant(rs.getTimestamp("started_at")),
                         instant(rs.getTimestamp("ended_at")), rs.getLong("duration_seconds"),
-                        rs.getInt("participant_count"), rs.getInt("invited_count"), rs.getString("call_type"))).optional();
+                        rs.getInt("participant_count"), rs.getInt("invited_count"), rs.getString("call_type"),
+                        rs.getString("room_key"), rs.getString("thread_id"))).optional();
     }
 
     public List<SummaryParticipant> participants(String meetingId) {
@@ -117,7 +120,8 @@ public class MeetingSummaries {
                 rs.getString("status"), rs.getTimestamp("scheduled_start").toInstant(),
                 rs.getTimestamp("scheduled_end").toInstant(), instant(rs.getTimestamp("started_at")),
                 instant(rs.getTimestamp("ended_at")), rs.getLong("duration_seconds"), rs.getInt("participant_count"),
-                rs.getInt("invited_count"), rs.getString("call_type"))).list();
+                rs.getInt("invited_count"), rs.getString("call_type"), rs.getString("room_key"),
+                rs.getString("thread_id"))).list();
     }
 
     private static Timestamp ts(Instant instant) {
