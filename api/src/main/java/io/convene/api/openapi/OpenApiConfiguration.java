@@ -97,6 +97,10 @@ class OpenApiConfiguration {
                                     "ca201000-0000-4000-8000-000000000003")));
             example(openApi, "/api/calls/instant", "videoCall", "Call a colleague now (only online users ring)",
                     Map.of("participantIds", List.of("b0b00000-0000-4000-8000-000000000002"), "callType", "video"));
+            example(openApi, "/api/calls/instant", "seedInstantCall", "Seed 002's InstantCallService.createInstantCall",
+                    Map.of("title", "Call", "startTime", "2030-05-17T09:00:00.000Z", "endTime", "2030-05-17T13:00:00.000Z",
+                            "participantUserIds", List.of("b0b00000-0000-4000-8000-000000000002"),
+                            "isInstantCall", true, "sourceUserId", "b0b00000-0000-4000-8000-000000000002"));
             example(openApi, "/api/calls/start", "threadCall", "Seed 001: start an audio call in a portal thread",
                     Map.of("thread_id", "thread_123", "call_type", "audio",
                             "member_ids", List.of("b0b00000-0000-4000-8000-000000000002")));

@@ -61,23 +61,24 @@ class InstantCallIntegrationTest extends CallFixtures {
     }
 
     @Test
-    void an_offline_invitee_is_not_rung_gets_a_missed_call_and_the_caller_is_told() throws Exception {
+    void an_offline_member_of_a_group_call_is_not_rung_and_gets_nothing_and_the_caller_is_told() throws Exception {
         online("alice", "bob");
         offline(CAROL);
 
         JsonNode call = call("alice", List.of(BOB, CAROL));
         String id = call.get("meetingId").asText();
 
-        assertThat(call.get("unreachable").get(0).asText()).isEqualTo(CAROL);
-        assertThat(notices(id, CAROL, "call.incoming")).isEmpty();
-        assertThat(notices(id, CAROL, "call.missed")).hasSize(1);
+        assertThat(texts(call.get("ringing"))).containsExactly(BOB);
+        assertThat(texts(call.get("unreachable"))).containsExactly(CAROL);
+        assertThat(notifications.forMeeting(id)).as("seed 002 scenario 3: Dave receives NO notification")
+                .noneMatch(n -> n.userId().equals(CAROL));
         assertThat(notices(id, ALICE, "call.unreachable." + CAROL)).hasSize(1);
         assertThat(events(id, "call.ringing")).isEqualTo(1);
 
         send("DELETE", "/api/calls/" + id, tokens.of("alice"), null);
         await().atMost(Duration.ofSeconds(30)).until(() -> processInstances(id) == 0);
-        assertThat(notices(id, CAROL, "call.missed")).as("a missed call outlives the call").hasSize(1);
-        assertThat(notices(id, ALICE, "call.unreachable." + CAROL)).hasSize(1);
+        assertThat(notifications.forMeeting(id)).noneMatch(n -> n.userId().equals(CAROL));
+        assertThat(notices(id, ALICE, "call.unreachable." + CAROL)).as("the caller's notice outlives the call").hasSize(1);
         assertThat(notices(id, BOB, "call.incoming")).as("a ringing phone does not").isEmpty();
     }
 
@@ -165,6 +166,12 @@ class InstantCallIntegrationTest extends CallFixtures {
         ClockUtil.setCurrentTime(Date.from(ClockUtil.now().toInstant().plusSeconds(91)));
         assertThat(Json.of(get("/api/presence/users?ids=" + BOB, tokens.of("alice"))).get(0).get("status").asText())
                 .as("a heartbeat older than the 90 s window").isEqualTo("offline");
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> values = new java.util.ArrayList<>();
+        array.forEach(value -> values.add(value.asText()));
+        return values;
     }
 
     private static void assertField(java.net.http.HttpResponse<String> response, String field) {
