@@ -1,5 +1,6 @@
 package io.convene.api.call;
 
+import io.convene.api.error.ProblemCodes;
 import io.convene.application.call.CalleesNotReachableException;
 import java.net.URI;
 import org.springframework.core.Ordered;
@@ -11,7 +12,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * The calls API's own problem: a call to people who are all offline (seed 002, scenario 2).
- * A 409 with a type a client can tell from other conflicts, and the offline user ids. Every
+ * A 409 with a type and an {@code error} code ({@code not_reachable}) a client can tell from other
+ * conflicts, and the offline user ids. Every
  * other error is the application-wide problem+json advice's.
  */
 @RestControllerAdvice(assignableTypes = {InstantCallController.class, ThreadCallController.class})
@@ -26,6 +28,6 @@ class CallProblems {
         problem.setType(NOT_REACHABLE);
         problem.setTitle("Not reachable");
         problem.setProperty("unreachable", e.userIds());
-        return problem;
+        return ProblemCodes.coded(problem, ProblemCodes.NOT_REACHABLE);
     }
 }

@@ -53,10 +53,13 @@ class InstantCallController {
     }
 
     @PostMapping("/instant")
-    @Operation(summary = "Call people now (video unless callType says audio): only online users are rung (30 s), "
-            + "the others get a missed call; 409 not-reachable, and no call, when nobody is online")
+    @Operation(summary = "Call people now (video unless callType says audio): only online users are rung (30 s); "
+            + "409 not_reachable, and no call, when nobody is online (a 1:1 callee is told you tried). Takes seed "
+            + "002's createMeeting fields too: title, startTime/endTime (checked, a call starts now), "
+            + "participantUserIds, isInstantCall (true)")
     ResponseEntity<CallMeetingView> instant(@Valid @RequestBody StartInstant request, Actor actor) {
-        CallStarted started = starting.start("participantIds", request.participantIds(),
+        request.checkTimes();
+        CallStarted started = starting.start("participantIds", request.participantIds(), request.title(),
                 new CallOrigin(CallRequests.type(request.callType(), CallType.video), request.sourceChannelId(), null),
                 actor);
         return ResponseEntity.created(URI.create("/api/calls/" + started.call().id())).body(CallMeetingView.of(started));

@@ -6,13 +6,13 @@ import io.convene.api.call.CallRequests.CallType;
 import io.convene.api.call.CallRequests.StartThreadCall;
 import io.convene.api.call.CallViews.JitsiConfig;
 import io.convene.api.call.CallViews.ThreadCallEnded;
+import io.convene.api.call.CallViews.ThreadCallLog;
 import io.convene.api.call.CallViews.ThreadCallStarted;
 import io.convene.api.call.CallViews.ThreadJoin;
 import io.convene.application.call.CallAttendance;
 import io.convene.application.call.CallLogs;
 import io.convene.application.call.CallStarted;
 import io.convene.application.call.StartingCalls;
-import io.convene.application.meeting.MeetingResults;
 import io.convene.application.meeting.MeetingResults.JoinView;
 import io.convene.application.shared.Actor;
 import io.convene.domain.meeting.Meeting;
@@ -29,7 +29,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Seed 001's thread calls, in seed 001's shapes: start in a thread, join its Jitsi room, end it, the call log. */
+/**
+ * Seed 001's thread calls, in seed 001's snake_case shapes (camelCase requests are taken too): start
+ * in a thread, join its Jitsi room, end it, the call log.
+ */
 @RestController
 @RequestMapping("/api/calls")
 @Tag(name = "calls")
@@ -46,8 +49,9 @@ class ThreadCallController {
     }
 
     @PostMapping("/start")
-    @Operation(summary = "Seed 001: start a call in a thread (audio unless callType says video), ringing the members "
-            + "named, or with a portal every other member; 403 for someone not in the thread")
+    @Operation(summary = "Seed 001: start a call in a thread ({thread_id, call_type}; audio unless call_type says video), "
+            + "ringing the members named (member_ids), or with a portal every other member; 403 for someone not in "
+            + "the thread. Answers seed 001's {call_id, room_name, join_url} in snake_case")
     ResponseEntity<ThreadCallStarted> start(@Valid @RequestBody StartThreadCall request, Actor actor) {
         CallStarted started = starting.startInThread(request.threadId(), request.memberIds(),
                 CallRequests.type(request.callType(), CallType.audio), actor);
@@ -70,13 +74,14 @@ class ThreadCallController {
     @Operation(summary = "Seed 001: end the call for everyone (the initiator or an org admin)")
     ThreadCallEnded end(@PathVariable String callId, Actor actor) {
         Meeting ended = attendance.end(callId("callId", callId), actor);
-        return new ThreadCallEnded(true, ended.id().value(), MeetingResults.lower(ended.status()), ended.endedAt(),
+        return new ThreadCallEnded(true, ended.id().value(), CallLogs.status(ended), ended.endedAt(),
                 ended.duration().toSeconds());
     }
 
     @GetMapping("/{callId}/log")
-    @Operation(summary = "Seed 001: who joined and left when, from which device, and how long")
-    CallLogs.CallLog log(@PathVariable String callId, Actor actor) {
-        return logs.log(callId("callId", callId), actor);
+    @Operation(summary = "Seed 001: the call_logs record — status ringing | in_progress | completed; who joined and "
+            + "left when, from which device, and how long")
+    ThreadCallLog log(@PathVariable String callId, Actor actor) {
+        return ThreadCallLog.of(logs.log(callId("callId", callId), actor));
     }
 }

@@ -87,7 +87,7 @@ class MeetingController {
             List<String> callees = request.invitees() == null || request.invitees().isEmpty()
                     ? (request.sourceUserId() == null ? List.of() : List.of(request.sourceUserId()))
                     : request.invitees();
-            CallStarted started = calls.start(request.inviteesField(), callees, new CallOrigin(
+            CallStarted started = calls.start(request.inviteesField(), callees, request.title(), new CallOrigin(
                     (request.callType() == null ? MeetingRequests.CallType.video : request.callType()).name(),
                     request.sourceChannelId(), null), actor);
             return ResponseEntity.created(URI.create("/api/calls/" + started.call().id()))

@@ -42,7 +42,8 @@ class OpenApiConfiguration {
                 .info(new Info().title("Convene API").version("v1")
                         .description("Meetings and calls for the business portal. Every call needs an access token of "
                                 + "the realm (OIDC, audience convene-api) as `Authorization: Bearer …`. Every error is "
-                                + "RFC 9457 problem+json; invalid input lists one entry per field under `errors`."))
+                                + "RFC 9457 problem+json with a short `error` code (`not_found`, `forbidden`, …); invalid input "
+                                + "lists one entry per field under `errors`."))
                 .components(new Components()
                         .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
                                 .bearerFormat("JWT")
@@ -61,6 +62,9 @@ class OpenApiConfiguration {
                                 .addProperty("status", new IntegerSchema().example(400))
                                 .addProperty("detail", new StringSchema().example("startTime must not be null"))
                                 .addProperty("instance", new StringSchema().example("/api/meetings"))
+                                .addProperty("error", new StringSchema().example("invalid_request")
+                                        .description("A short code beside status: " + ProblemResponses.CODES
+                                                + "; `not_reachable` for a call whose callees are all offline (409)"))
                                 .addProperty("errors", new ArraySchema().items(
                                         new Schema<>().$ref("#/components/schemas/" + ProblemResponses.FIELD_ERROR))))
                         .responses(ProblemResponses.all()));
@@ -93,9 +97,13 @@ class OpenApiConfiguration {
                                     "ca201000-0000-4000-8000-000000000003")));
             example(openApi, "/api/calls/instant", "videoCall", "Call a colleague now (only online users ring)",
                     Map.of("participantIds", List.of("b0b00000-0000-4000-8000-000000000002"), "callType", "video"));
+            example(openApi, "/api/calls/instant", "seedInstantCall", "Seed 002's InstantCallService.createInstantCall",
+                    Map.of("title", "Call", "startTime", "2030-05-17T09:00:00.000Z", "endTime", "2030-05-17T13:00:00.000Z",
+                            "participantUserIds", List.of("b0b00000-0000-4000-8000-000000000002"),
+                            "isInstantCall", true, "sourceUserId", "b0b00000-0000-4000-8000-000000000002"));
             example(openApi, "/api/calls/start", "threadCall", "Seed 001: start an audio call in a portal thread",
-                    Map.of("threadId", "thread_123", "callType", "audio",
-                            "memberIds", List.of("b0b00000-0000-4000-8000-000000000002")));
+                    Map.of("thread_id", "thread_123", "call_type", "audio",
+                            "member_ids", List.of("b0b00000-0000-4000-8000-000000000002")));
         };
     }
 

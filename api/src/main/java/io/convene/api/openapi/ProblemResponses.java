@@ -1,5 +1,6 @@
 package io.convene.api.openapi;
 
+import io.convene.api.error.ProblemCodes;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.Content;
@@ -10,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Which problem+json errors an operation can answer, from what it is: every one needs a token
@@ -24,6 +27,10 @@ final class ProblemResponses {
     static final String FIELD_ERROR = "FieldError";
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final Map<String, String> DESCRIPTIONS = new LinkedHashMap<>();
+    /** The {@code error} codes by status, as {@link ProblemCodes} decides them. */
+    static final String CODES = IntStream.of(400, 401, 403, 404, 405, 406, 409, 413, 415, 429, 500, 503)
+            .mapToObj(status -> status + " `" + ProblemCodes.forStatus(status) + "`")
+            .collect(Collectors.joining(", "));
 
     static {
         DESCRIPTIONS.put("400", "Invalid input: `errors` names each invalid field");
@@ -42,7 +49,9 @@ final class ProblemResponses {
     static Map<String, ApiResponse> all() {
         Map<String, ApiResponse> responses = new LinkedHashMap<>();
         DESCRIPTIONS.forEach((status, description) -> responses.put(name(status), new ApiResponse()
-                .description(description)
+                .description(description + " (`error`: `" + ProblemCodes.forStatus(Integer.parseInt(status)) + "`"
+                        + ("409".equals(status) ? ", or `not_reachable` for a call to people who are all offline" : "")
+                        + ")")
                 .content(new Content().addMediaType(PROBLEM_JSON,
                         new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))))));
         return responses;

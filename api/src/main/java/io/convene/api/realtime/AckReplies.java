@@ -1,5 +1,6 @@
 package io.convene.api.realtime;
 
+import io.convene.api.error.ProblemCodes;
 import io.convene.application.shared.ConflictException;
 import io.convene.application.shared.ForbiddenException;
 import io.convene.application.shared.InvalidInputException;
@@ -11,7 +12,10 @@ import io.convene.domain.meeting.MeetingRuleViolation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Ack payloads: {@code {ok: true, data}} or {@code {ok: false, problem: {status, title, detail}}} (problem+json's fields). */
+/**
+ * Ack payloads: {@code {ok: true, data}} or {@code {ok: false, problem: {type, status, title, detail, error}}}
+ * (problem+json's fields, with the REST twin's {@code error} code).
+ */
 final class AckReplies {
 
     private AckReplies() {}
@@ -29,6 +33,7 @@ final class AckReplies {
         problem.put("status", status);
         problem.put("title", title);
         problem.put("detail", detail);
+        problem.put(ProblemCodes.PROPERTY, ProblemCodes.forStatus(status));
         return Map.of("ok", false, "problem", problem);
     }
 

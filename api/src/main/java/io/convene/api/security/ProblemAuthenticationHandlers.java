@@ -1,6 +1,7 @@
 package io.convene.api.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.convene.api.error.ProblemCodes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
 /**
  * 401 and 403 from the security filters, and 400 for requests the firewall rejects before any
  * filter chain ({@code //} or {@code ;} in a path, a forbidden method), as problem+json like
- * every other error. Spring Security uses the one {@link RequestRejectedHandler} bean it finds.
+ * every other error, with its {@code error} code. Spring Security uses the one {@link RequestRejectedHandler} bean it finds.
  */
 @Component
 class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
@@ -59,7 +60,7 @@ class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessD
 
     void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        ProblemDetail problem = ProblemCodes.coded(ProblemDetail.forStatusAndDetail(status, detail));
         problem.setInstance(instance(request));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -23,7 +23,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Every kind of bad input becomes 400 problem+json naming the field; failures never show a stack trace. */
+/**
+ * Every kind of bad input becomes 400 problem+json naming the field; failures never show a stack trace;
+ * every problem carries its short {@code error} code.
+ */
 class ProblemDetailsAdviceTest {
 
     record Thing(@NotBlank String title, @Size(max = 10) String description, @Positive Integer count) {}
@@ -47,7 +50,7 @@ class ProblemDetailsAdviceTest {
     }
 
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new ThingController())
-            .setControllerAdvice(new ProblemDetailsAdvice())
+            .setControllerAdvice(new ProblemDetailsAdvice(), new ProblemCodeAdvice())
             // as the app's: Spring's builder (problem-detail mix-in), unknown fields rejected
             .setMessageConverters(new MappingJackson2HttpMessageConverter(
                     Jackson2ObjectMapperBuilder.json().failOnUnknownProperties(true).build()))
@@ -59,6 +62,7 @@ class ProblemDetailsAdviceTest {
                         .content("{\"title\":\" \",\"description\":\"far too long text\",\"count\":-1}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.error").value("invalid_request"))
                 .andExpect(jsonPath("$.errors.length()").value(3))
                 .andExpect(jsonPath("$.errors[*].field", Matchers.containsInAnyOrder("title", "description", "count")));
     }
@@ -89,11 +93,26 @@ class ProblemDetailsAdviceTest {
     }
 
     @Test
+    void a_method_the_path_does_not_take_is_405_with_its_code() throws Exception {
+        mvc.perform(post("/missing"))
+                .andExpect(status().isMethodNotAllowed())
+                .andExpect(jsonPath("$.error").value("method_not_allowed"));
+    }
+
+    @Test
+    void a_body_that_is_not_json_is_415_with_its_code() throws Exception {
+        mvc.perform(post("/things").contentType(MediaType.TEXT_PLAIN).content("a thing"))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(jsonPath("$.error").value("unsupported_media_type"));
+    }
+
+    @Test
     void not_found_is_404_problem_json() throws Exception {
         mvc.perform(get("/missing"))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.detail").value("thing t_1 not found"));
+                .andExpect(jsonPath("$.detail").value("thing t_1 not found"))
+                .andExpect(jsonPath("$.error").value("not_found"));
     }
 
     @Test
@@ -101,6 +120,7 @@ class ProblemDetailsAdviceTest {
         mvc.perform(get("/boom"))
                 .andExpect(status().isInternalServerError())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.error").value("internal_error"))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("secret internals"))))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("at io.convene"))));
     }

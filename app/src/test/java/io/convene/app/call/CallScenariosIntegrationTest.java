@@ -49,6 +49,53 @@ class CallScenariosIntegrationTest extends CallFixtures {
     }
 
     @Test
+    void seed_002s_create_instant_call_body_is_taken_as_its_client_sends_it() throws Exception {
+        online("alice", "bob");
+        // InstantCallService.createInstantCall → createMeeting(...): Dart's DateTime.now().toIso8601String() has no offset
+        String now = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).toString();
+        String inFourHours = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).plusHours(4).toString();
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("title", "Call");
+        body.put("startTime", now);
+        body.put("endTime", inFourHours);
+        body.put("participantUserIds", List.of(BOB));
+        body.put("isInstantCall", true);
+        body.put("sourceChannelId", null);
+        body.put("sourceUserId", BOB);
+
+        HttpResponse<String> response = post("/api/calls/instant", tokens.of("alice"), Json.write(body));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        JsonNode call = Json.of(response);
+        assertThat(call.get("meetingId").asText()).startsWith("call_");
+        assertThat(call.get("title").asText()).isEqualTo("Call");
+        assertThat(call.get("isInstantCall").asBoolean()).isTrue();
+        assertThat(texts(call.get("ringing"))).containsExactly(BOB);
+        assertThat(call.get("callType").asText()).as("seed 002: video call only").isEqualTo("video");
+        send("DELETE", "/api/calls/" + call.get("meetingId").asText(), tokens.of("alice"), null);
+    }
+
+    @Test
+    void the_seeds_fields_on_an_instant_call_are_checked() throws Exception {
+        online("alice", "bob");
+        String alice = tokens.of("alice");
+
+        HttpResponse<String> notInstant = post("/api/calls/instant", alice,
+                Json.write(Map.of("participantUserIds", List.of(BOB), "isInstantCall", false)));
+        HttpResponse<String> badTime = post("/api/calls/instant", alice,
+                Json.write(Map.of("participantUserIds", List.of(BOB), "startTime", "tomorrow")));
+        HttpResponse<String> backwards = post("/api/calls/instant", alice, Json.write(Map.of("participantIds", List.of(BOB),
+                "startTime", "2030-05-17T13:00:00Z", "endTime", "2030-05-17T09:00:00+00:00")));
+        HttpResponse<String> longTitle = post("/api/calls/instant", alice,
+                Json.write(Map.of("participantIds", List.of(BOB), "title", "x".repeat(201))));
+
+        assertThat(fieldsOf(notInstant)).containsExactly("isInstantCall");
+        assertThat(fieldsOf(badTime)).containsExactly("startTime");
+        assertThat(fieldsOf(backwards)).containsExactly("endTime");
+        assertThat(fieldsOf(longTitle)).containsExactly("title");
+    }
+
+    @Test
     void an_audio_call_says_so_and_is_voice_only() throws Exception {
         online("alice", "bob");
 
@@ -62,10 +109,11 @@ class CallScenariosIntegrationTest extends CallFixtures {
     }
 
     @Test
-    void scenario_2_a_call_to_bob_who_is_offline_is_refused_and_leaves_no_call_behind() throws Exception {
+    void scenario_2_a_call_to_bob_who_is_offline_is_refused_leaves_no_call_and_tells_bob_alice_tried() throws Exception {
         online("alice");
         offline(BOB);
         Instant before = ClockUtil.now().toInstant();
+        List<String> earlier = noticeIds(List.of(ALICE, BOB));
 
         HttpResponse<String> refused = post("/api/calls/instant", tokens.of("alice"),
                 Json.write(Map.of("participantIds", List.of(BOB))));
@@ -74,16 +122,38 @@ class CallScenariosIntegrationTest extends CallFixtures {
         assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
         JsonNode problem = Json.of(refused);
+        assertThat(problem.get("error").asText()).isEqualTo("not_reachable");
         assertThat(problem.get("type").asText()).isEqualTo("urn:convene:problem:not-reachable");
         assertThat(problem.get("title").asText()).isEqualTo("Not reachable");
         assertThat(problem.get("detail").asText()).contains("Bob").contains("not reachable");
         assertThat(problem.get("unreachable").get(0).asText()).isEqualTo(BOB);
         assertThat(callsPlacedSince(ALICE, before)).as("no call row, no call.started, no instant-call process").isZero();
-        assertThat(jdbc.sql("""
-                select count(*) from notification where user_id in (:u)
-                and meeting_id not in (select id from meeting) and meeting_id not in (select meeting_id from meeting_summary)""")
-                .param("u", List.of(ALICE, BOB)).query(Long.class).single())
-                .as("no notice about a call that never was").isZero();
+        JsonNode attempt = attempt("bob", earlier);
+        assertThat(attempt).as("Bob: \"Alice tried to call you\"").isNotNull();
+        assertThat(attempt.get("title").asText()).isEqualTo("Alice Anders tried to call you");
+        assertThat(attempt.get("meetingId").isNull()).as("a call that never was").isTrue();
+        assertThat(attempt.at("/data/callerId").asText()).isEqualTo(ALICE);
+        assertThat(attempt.at("/data/callerName").asText()).isEqualTo("Alice Anders");
+        assertThat(attempt.at("/data/callType").asText()).isEqualTo("video");
+        assertThat(newNotices(List.of(ALICE, BOB), earlier)).as("one notice, Bob's: the caller is told by the 409")
+                .containsExactly(BOB + " call.attempt");
+    }
+
+    @Test
+    void scenario_3_a_group_call_of_which_nobody_is_online_is_refused_and_nobody_is_told() throws Exception {
+        online("alice");
+        offline(BOB, CAROL);
+        Instant before = ClockUtil.now().toInstant();
+        List<String> earlier = noticeIds(List.of(ALICE, BOB, CAROL));
+
+        HttpResponse<String> refused = post("/api/calls/instant", tokens.of("alice"),
+                Json.write(Map.of("participantIds", List.of(BOB, CAROL))));
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        assertThat(Json.of(refused).get("error").asText()).isEqualTo("not_reachable");
+        assertThat(texts(Json.of(refused).get("unreachable"))).containsExactly(BOB, CAROL);
+        assertThat(callsPlacedSince(ALICE, before)).isZero();
+        assertThat(newNotices(List.of(ALICE, BOB, CAROL), earlier)).isEmpty();
     }
 
     @Test
@@ -99,7 +169,7 @@ class CallScenariosIntegrationTest extends CallFixtures {
         assertThat(events(id, "call.ended")).isEqualTo(1);
         assertThat(endReason(id)).isEqualTo("nobody answered");
         JsonNode log = Json.of(get("/api/calls/" + id + "/log", tokens.of("alice")));
-        assertThat(log.get("status").asText()).isEqualTo("ended");
+        assertThat(log.get("status").asText()).as("seed 001's word for an ended call").isEqualTo("completed");
         assertThat(jobs(id)).isZero();
     }
 
@@ -179,6 +249,29 @@ class CallScenariosIntegrationTest extends CallFixtures {
         send("DELETE", "/api/calls/" + id, tokens.of("alice"), null);
     }
 
+    /** The ids of the users' notifications now (shown or not). */
+    private List<String> noticeIds(List<String> users) {
+        return jdbc.sql("select id::text from notification where user_id in (:u)").param("u", users)
+                .query(String.class).list();
+    }
+
+    /** "user type" of the users' notifications written since {@code earlier} was read. */
+    private List<String> newNotices(List<String> users, List<String> earlier) {
+        return jdbc.sql("select id::text, user_id, type from notification where user_id in (:u)").param("u", users)
+                .query((rs, n) -> earlier.contains(rs.getString(1)) ? null : rs.getString(2) + " " + rs.getString(3))
+                .list().stream().filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** The user's "… tried to call you" notice written since {@code earlier} was read, as {@code GET /api/notifications} lists it. */
+    private JsonNode attempt(String user, List<String> earlier) throws Exception {
+        for (JsonNode notice : Json.of(get("/api/notifications", tokens.of(user)))) {
+            if (notice.get("type").asText().equals("call.attempt") && !earlier.contains(notice.get("id").asText())) {
+                return notice;
+            }
+        }
+        return null;
+    }
+
     private boolean waitingInTheCall(String callId) {
         return runtime.createExecutionQuery().processDefinitionKey(InstantCallProcess.KEY)
                 .processInstanceBusinessKey(callId).activityId(InstantCallProcess.Elements.IN_CALL).count() == 1;
@@ -187,6 +280,12 @@ class CallScenariosIntegrationTest extends CallFixtures {
     private String endReason(String callId) {
         return jdbc.sql("select data->>'reason' from outbox_event where subject = :c and type = 'call.ended'")
                 .param("c", callId).query(String.class).single();
+    }
+
+    private static List<String> fieldsOf(HttpResponse<String> problem) {
+        assertThat(problem.statusCode()).as(problem.body()).isEqualTo(400);
+        assertThat(Json.of(problem).get("error").asText()).isEqualTo("invalid_request");
+        return Json.of(problem).get("errors").findValuesAsText("field");
     }
 
     private static List<String> texts(JsonNode array) {

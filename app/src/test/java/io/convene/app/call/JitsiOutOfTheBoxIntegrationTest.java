@@ -35,7 +35,7 @@ class JitsiOutOfTheBoxIntegrationTest extends CallFixtures {
         assertThat(join.statusCode()).as(join.body()).isEqualTo(200);
         JsonNode body = Json.of(join);
         String token = body.get("token").asText();
-        JWT.require(Algorithm.HMAC256(secret())).withAudience("jitsi").withClaim("room", body.at("/jitsiConfig/room").asText())
+        JWT.require(Algorithm.HMAC256(secret())).withAudience("jitsi").withClaim("room", body.at("/jitsi_config/room").asText())
                 .build().verify(token);
         send("DELETE", "/api/calls/" + id, tokens.of("alice"), null);
     }

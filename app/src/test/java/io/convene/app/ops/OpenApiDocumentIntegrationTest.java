@@ -85,6 +85,16 @@ class OpenApiDocumentIntegrationTest extends StackTestBase {
     }
 
     @Test
+    void the_problem_schema_shows_the_error_code_and_seed_001s_start_is_documented_in_snake_case() {
+        assertThat(openApi.getComponents().getSchemas().get("Problem").getProperties()).containsKey("error");
+        var start = openApi.getPaths().get("/api/calls/start").getPost().getRequestBody().getContent()
+                .get("application/json").getSchema();
+        var schema = start.get$ref() == null ? start
+                : openApi.getComponents().getSchemas().get(start.get$ref().substring(start.get$ref().lastIndexOf('/') + 1));
+        assertThat(schema.getProperties()).as(String.valueOf(start)).containsKeys("thread_id", "call_type", "member_ids");
+    }
+
+    @Test
     void creating_a_meeting_and_starting_an_instant_call_have_examples() {
         assertThat(requestExamples("/api/meetings")).containsKey("plannedMeeting");
         assertThat(requestExamples("/api/calls/instant")).containsKey("videoCall");

@@ -9,11 +9,12 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * Errors that Spring Security, Spring MVC or the servlet container answer before any
- * controller runs are problem+json too, over real HTTP.
+ * controller runs are problem+json too, with their short {@code error} code, over real HTTP.
  */
 class ProblemJsonEverywhereIntegrationTest extends StackTestBase {
 
@@ -82,13 +83,18 @@ class ProblemJsonEverywhereIntegrationTest extends StackTestBase {
 
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(Json.of(response).get("status").asInt()).isGreaterThanOrEqualTo(400);
+        assertThat(Json.of(response).path("error").asText()).isNotBlank();
     }
+
+    private static final Map<Integer, String> CODES = Map.of(400, "invalid_request", 404, "not_found",
+            405, "method_not_allowed", 413, "payload_too_large", 415, "unsupported_media_type");
 
     private static JsonNode assertProblem(HttpResponse<String> response, int status) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).as(response.body()).hasValue("application/problem+json");
         JsonNode problem = Json.of(response);
         assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.path("error").asText()).as("the short code beside status").isEqualTo(CODES.get(status));
         assertThat(response.body()).doesNotContain("Exception", "at org.", "Whitelabel");
         return problem;
     }

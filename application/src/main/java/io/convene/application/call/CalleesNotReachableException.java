@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * Nobody the caller named is online (seed 002, scenario 2: "Bob isn't available"): no call is
- * made — no call row, no process, no event. A 409: the request is fine, the callees' presence
- * does not allow it now.
+ * made — no call row, no process, no call event (a 1:1 callee gets a "… tried to call you"
+ * notice). A 409 ({@code error: not_reachable}): the request is fine, the callees' presence does
+ * not allow it now.
  */
 public class CalleesNotReachableException extends ConflictException {
 

@@ -5,17 +5,20 @@ import io.convene.application.presence.Presence;
 import io.convene.application.shared.CommittedCounter;
 import io.convene.application.shared.UnitOfWork;
 import io.convene.domain.event.EventOutbox;
+import io.convene.domain.meeting.CallOrigin;
 import io.convene.domain.meeting.Meeting;
 import io.convene.domain.meeting.MeetingId;
 import io.convene.domain.meeting.Meetings;
 import io.convene.domain.meeting.Participant;
 import io.convene.domain.meeting.ParticipantStatus;
 import io.convene.domain.notification.Notifications;
+import io.convene.domain.user.DirectoryUser;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,11 +26,15 @@ import org.springframework.stereotype.Service;
 
 /**
  * A callee's phone: rung while online (call:incoming), "didn't answer" / "missed call" when
- * the ring times out, "not reachable" at once when offline. Each notice is written once
- * (its notification key), so a retried job is harmless.
+ * the ring times out; offline, it is not rung and the caller is told "not reachable" at once
+ * (a 1:1 call is refused and the callee told "… tried to call you" instead). Each notice about a
+ * call is written once (its notification key), so a retried job is harmless.
  */
 @Service
 public class Ringing {
+
+    /** The notice type of a 1:1 call that was refused because its callee is offline. */
+    public static final String ATTEMPT = "call.attempt";
 
     /** Who of the callees is rung (online) and who is not reachable (offline). */
     record Reach(List<String> ringing, List<String> unreachable) {}
@@ -109,21 +116,44 @@ public class Ringing {
         return new Reach(ringing, unreachable);
     }
 
-    /** In the caller's transaction: the offline callees of {@code reach} get their notices, the caller "not reachable". */
+    /**
+     * In the caller's transaction: the caller is told who of {@code reach} is not reachable. The
+     * offline callees get nothing (seed 002 §3.5: "only online users are notified"; scenario 3:
+     * "Dave receives NO notification"); the call's {@code call.missed} event (reason
+     * {@code offline}) takes them off the caller's waiting grid.
+     */
     void notReachable(Meeting call, Reach reach) {
         Instant now = clock.instant();
         reach.unreachable().forEach(id -> offline(call, id, now));
     }
 
-    /** An offline callee is not rung: a missed-call notice for them, "not reachable" for the caller. */
     private void offline(Meeting call, String calleeId, Instant now) {
         String callId = call.id().value();
         String name = call.participant(calleeId).map(Participant::displayName).orElse(calleeId);
-        notifications.addOnce(calleeId, "call.missed", callId, "Missed call",
-                Map.of("callId", callId, "callerId", call.createdBy()), now, null);
         notifications.addOnce(call.createdBy(), "call.unreachable." + calleeId, callId, name + " is not reachable",
                 Map.of("callId", callId, "calleeId", calleeId), now, null);
         outbox.append("call.missed", callId, Map.of("callId", callId, "calleeId", calleeId,
                 "callerId", call.createdBy(), "reason", "offline"));
+    }
+
+    /**
+     * A 1:1 call refused because its callee is offline (seed 002, scenario 2: "send … notification
+     * Alice tried to call you"): a notice of its own ({@value #ATTEMPT}) for the callee, about a
+     * call that was never made — so it names no call ({@code meetingId} null) but the caller.
+     * One per attempt, like a phone's list of missed calls; the user dismisses it.
+     */
+    void attempted(DirectoryUser caller, DirectoryUser callee, CallOrigin origin) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("callerId", caller.id());
+        data.put("callerName", caller.displayName());
+        data.put("callType", origin.callType());
+        if (origin.sourceChannelId() != null) {
+            data.put("sourceChannelId", origin.sourceChannelId());
+        }
+        if (origin.threadId() != null) {
+            data.put("threadId", origin.threadId());
+        }
+        notifications.addOnce(callee.id(), ATTEMPT, null, caller.displayName() + " tried to call you", data,
+                clock.instant(), null);
     }
 }

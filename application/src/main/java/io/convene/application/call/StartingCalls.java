@@ -29,7 +29,8 @@ import org.springframework.stereotype.Service;
 /**
  * Calling people now (seed 002 §2, seed 001): the call, its events, and the instant-call
  * process that rings. A call rings someone or is not made: when nobody named is online, it is
- * refused (409, {@link CalleesNotReachableException}) and nothing is written.
+ * refused (409, {@link CalleesNotReachableException}) and no call is written — only, for a 1:1
+ * call, the callee's "… tried to call you" notice (seed 002, scenario 2).
  */
 @Service
 public class StartingCalls {
@@ -66,12 +67,15 @@ public class StartingCalls {
     }
 
     /**
-     * Seed 002: call these people now. Looks the callees up first (a network call; {@code field}
-     * names them in errors), then writes the call in one transaction.
+     * Seed 002: call these people now — {@code POST /api/calls/instant}, and the same for seed
+     * 002's {@code createMeeting(isInstantCall: true, …)}. Looks the callees up first (a network
+     * call; {@code field} names them in errors), then writes the call in one transaction.
+     * {@code title}: the call's title (seed 002's client sends {@code 'Call'}); null or blank =
+     * "Call with …" the callees; cut to a meeting title's 200 characters.
      */
-    public CallStarted start(String field, List<String> calleeIds, CallOrigin origin, Actor actor) {
+    public CallStarted start(String field, List<String> calleeIds, String title, CallOrigin origin, Actor actor) {
         List<DirectoryUser> callees = callees(field, calleeIds, true, actor);
-        return work.write(() -> start(callees, origin, actor));
+        return placed(work.write(() -> start(callees, title, origin, actor)));
     }
 
     /**
@@ -82,20 +86,33 @@ public class StartingCalls {
     public CallStarted startInThread(String threadId, List<String> memberIds, String callType, Actor actor) {
         ThreadMembership.Callees members = threads.forStart(threadId, memberIds, actor);
         List<DirectoryUser> callees = callees("memberIds", members.ids(), members.named(), actor);
-        return work.write(() -> start(callees, new CallOrigin(callType, null, threadId), actor));
+        return placed(work.write(() -> start(callees, null, new CallOrigin(callType, null, threadId), actor)));
     }
 
-    private CallStarted start(List<DirectoryUser> callees, CallOrigin origin, Actor actor) {
+    /** A call made, or refused: then the transaction commits what a refusal writes, and the refusal is thrown after. */
+    private record Placement(CallStarted started, CalleesNotReachableException refused) {}
+
+    private static CallStarted placed(Placement placement) {
+        if (placement.refused() != null) {
+            throw placement.refused();
+        }
+        return placement.started();
+    }
+
+    private Placement start(List<DirectoryUser> callees, String title, CallOrigin origin, Actor actor) {
         Ringing.Reach reach = ringing.reach(callees.stream().map(DirectoryUser::id).toList());
-        if (reach.ringing().isEmpty()) { // before anything is written: a refused call leaves nothing behind
-            throw new CalleesNotReachableException(reach.unreachable(),
-                    callees.stream().map(DirectoryUser::displayName).toList());
+        DirectoryUser caller = new DirectoryUser(actor.id(), actor.username(), actor.displayName(), actor.email());
+        if (reach.ringing().isEmpty()) {
+            // no call row, process or call event. A 1:1 callee is told "… tried to call you" (scenario 2);
+            // the members of a group call of which nobody is online get nothing (scenario 3)
+            if (callees.size() == 1) {
+                ringing.attempted(caller, callees.get(0), origin);
+            }
+            return new Placement(null, new CalleesNotReachableException(reach.unreachable(),
+                    callees.stream().map(DirectoryUser::displayName).toList()));
         }
         Instant now = clock.instant();
-        DirectoryUser caller = new DirectoryUser(actor.id(), actor.username(), actor.displayName(), actor.email());
-        String title = "Call with " + callees.stream().map(DirectoryUser::displayName).collect(Collectors.joining(", "));
-        Meeting call = meetings.save(Meeting.call(MeetingId.newCall(),
-                title.length() > MAX_TITLE ? title.substring(0, MAX_TITLE) : title, origin, caller, callees,
+        Meeting call = meetings.save(Meeting.call(MeetingId.newCall(), title(title, callees), origin, caller, callees,
                 process.maximumDuration(), now));
         String callId = call.id().value();
         Map<String, Object> started = new LinkedHashMap<>();
@@ -116,7 +133,15 @@ public class StartingCalls {
         presence.inCallMayHaveChanged(caller.id()); // the caller is in the call at once
         process.started(callId, caller.id(), reach.ringing());
         placed.increment(); // when this transaction commits: a start run again after a lost race counts once
-        return new CallStarted(call, reach.ringing(), reach.unreachable(), conference.jitsiRoomUrl(call.roomKey()));
+        return new Placement(new CallStarted(call, reach.ringing(), reach.unreachable(),
+                conference.jitsiRoomUrl(call.roomKey())), null);
+    }
+
+    private static String title(String given, List<DirectoryUser> callees) {
+        String title = given == null || given.isBlank()
+                ? "Call with " + callees.stream().map(DirectoryUser::displayName).collect(Collectors.joining(", "))
+                : given.strip();
+        return title.length() > MAX_TITLE ? title.substring(0, MAX_TITLE) : title;
     }
 
     /**

@@ -24,22 +24,25 @@ public class MeetingSummaries {
                           String status, Instant scheduledStart, Instant scheduledEnd, Instant startedAt,
                           Instant endedAt, long durationSeconds, int participantCount, int invitedCount,
                           String callType, String description, boolean allowExternal, Integer maxParticipants,
-                          String channelId) {}
+                          String channelId, String roomKey, String threadId) {}
 
     public void record(Meeting meeting, Instant now) {
         jdbc.sql("delete from meeting_summary where meeting_id = :id").param("id", meeting.id().value()).update();
         jdbc.sql("""
                 insert into meeting_summary (meeting_id, title, is_instant_call, provider, created_by, status,
                     scheduled_start, scheduled_end, started_at, ended_at, duration_seconds, participant_count,
-                    invited_count, recorded_at, call_type, description, allow_external, max_participants, channel_id)
+                    invited_count, recorded_at, call_type, description, allow_external, max_participants, channel_id,
+                    room_key, thread_id)
                 values (:id, :title, :call, :provider, :createdBy, :status, :start, :end, :startedAt, :endedAt,
                     :duration, :joined, :invited, :now, :callType, :description, :allowExternal, :maxParticipants,
-                    :channelId)""")
+                    :channelId, :roomKey, :threadId)""")
                 .param("callType", meeting.callType())
                 .param("description", meeting.description())
                 .param("allowExternal", meeting.allowExternal())
                 .param("maxParticipants", meeting.maxParticipants())
                 .param("channelId", meeting.channelId())
+                .param("roomKey", meeting.roomKey())
+                .param("threadId", meeting.threadId())
                 .param("id", meeting.id().value())
                 .param("title", meeting.title())
                 .param("call", meeting.isInstantCall())
@@ -107,7 +110,7 @@ public class MeetingSummaries {
                 instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("ended_at")),
                 rs.getLong("duration_seconds"), rs.getInt("participant_count"), rs.getInt("invited_count"),
                 rs.getString("call_type"), rs.getString("description"), rs.getBoolean("allow_external"),
-                maxParticipants, rs.getString("channel_id"));
+                maxParticipants, rs.getString("channel_id"), rs.getString("room_key"), rs.getString("thread_id"));
     }
 
     public boolean exists(String meetingId) {
