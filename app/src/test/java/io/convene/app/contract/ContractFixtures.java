@@ -11,6 +11,7 @@ import io.convene.application.presence.PresenceSweep;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -139,9 +140,21 @@ abstract class ContractFixtures extends StackTestBase {
         made.putIfAbsent(id, owner);
     }
 
-    /** A portal user's socket, connected and in its rooms. */
+    /**
+     * Sockets check their token's {@code exp} against the app's clock, and Keycloak's tokens live 15 min: a
+     * scenario that moves the clock further than that with sockets open first goes back in time (the REST
+     * API checks tokens on the real clock), so that all its socket steps fall within a fresh token's life.
+     * Returns the app's new "now" (whole minutes).
+     */
+    Instant travelBack(Duration before) {
+        Instant then = Instant.now().minus(before).truncatedTo(ChronoUnit.MINUTES);
+        moveClockTo(then);
+        return then;
+    }
+
+    /** A portal user's socket with a fresh token, connected and in its rooms. */
     SocketClient socket(String user) {
-        SocketClient client = SocketClient.connect(socketUrl(), tokens.of(user), "websocket");
+        SocketClient client = SocketClient.connect(socketUrl(), tokens.fetch(user, user), "websocket");
         sockets.add(client);
         client.awaitType("connect");
         client.awaitEvent("presence:update", d -> true); // its connect work is done

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
  * Seed 002's scenarios 1, 2, 3, 4, 6, 8 and 10 as the portal's client drives them: its REST calls
  * ({@link PortalClient}) and the socket events it listens to (the real socket.io-client), step by step
  * with the scenario's numbering. Socket events are asserted where docs/events.md says Convene emits them.
- * The seed's wall-clock times become times relative to now, and the server's clock is moved to them.
+ * The seed's wall-clock times become times relative to the app's clock, which the test moves (Camunda's
+ * {@code ClockUtil}: timers fire, reminders go out); scenarios whose sockets must outlive a long move first
+ * go back in time ({@link #travelBack}).
  */
 class PortalScenariosTest extends ContractFixtures {
 
@@ -43,10 +45,11 @@ class PortalScenariosTest extends ContractFixtures {
         PortalClient alice = client("alice");
         PortalClient bob = client("bob");
         PortalClient carol = client("carol");
+        Instant madeAt = travelBack(Duration.ofMinutes(150)); // its last socket step (1.8) is then about now
         SocketClient aliceSocket = socket("alice");
         SocketClient bobSocket = socket("bob");
         SocketClient carolSocket = socket("carol");
-        Instant start = now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MINUTES); // "tomorrow 14:00"
+        Instant start = madeAt.plus(Duration.ofHours(1)); // "tomorrow 14:00"
         Instant end = start.plus(Duration.ofMinutes(90));
 
         // 1. Alice creates "Sprint Planning", 1h 30min, with Bob and Carol; a scheduled meeting, she is its owner
@@ -287,7 +290,7 @@ class PortalScenariosTest extends ContractFixtures {
     void scenario_4_charlie_opens_the_link_early_registers_in_the_window_and_is_admitted_and_warned_when_all_left() throws Exception {
         PortalClient alice = client("alice");
         PortalClient bob = client("bob");
-        Instant start = now().plus(Duration.ofMinutes(90)).truncatedTo(ChronoUnit.MINUTES); // "today 16:00"
+        Instant start = travelBack(Duration.ofMinutes(130)).plus(Duration.ofMinutes(90)); // "today 16:00"
 
         // 1. Alice creates "Client Demo" allowing external participants and shares its link
         Meeting meeting = alice.meetings.createMeeting(new NewMeeting("Client Demo", start, start.plus(Duration.ofHours(1)),
@@ -409,7 +412,7 @@ class PortalScenariosTest extends ContractFixtures {
     @Test
     void scenario_8_live_invite_dave_declines_alice_shares_a_link_and_bob_admits_eve() throws Exception {
         PortalClient alice = client("alice");
-        Instant start = now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MINUTES);
+        Instant start = travelBack(Duration.ofMinutes(80)).plus(Duration.ofHours(1));
         String id = alice.meetings.createMeeting(new NewMeeting("Sprint Review", start, start.plus(Duration.ofHours(1)),
                 List.of(BOB, CAROL)).allowExternal(true)).meetingId();
         SocketClient aliceSocket = socket("alice");
@@ -471,7 +474,7 @@ class PortalScenariosTest extends ContractFixtures {
         PortalClient alice = client("alice");
         SocketClient aliceSocket = socket("alice");
         SocketClient bobSocket = socket("bob");
-        Instant start = now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MINUTES); // "tomorrow 10:00"
+        Instant start = travelBack(Duration.ofMinutes(90)).plus(Duration.ofHours(1)); // "tomorrow 10:00"
 
         // 1. Alice creates "Daily Standup" with Bob
         String id = alice.meetings.createMeeting(new NewMeeting("Daily Standup", start, start.plus(Duration.ofMinutes(15)),
