@@ -143,7 +143,7 @@ class PortalScenariosTest extends ContractFixtures {
         int refused = refusal(() -> alice.calls.createInstantCall(BOB, List.of(BOB)));
 
         assertThat(refused / 100).as("a client error").isEqualTo(4);
-        eventually(() -> assertThat(notificationsOfType("bob", "call_attempt"))
+        eventually(() -> assertThat(notificationsOfType("bob", "call.attempt"))
                 .anySatisfy(row -> assertThat(row.toString()).containsAnyOf(ALICE, "Alice")));
     }
 

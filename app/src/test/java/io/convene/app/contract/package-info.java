@@ -24,7 +24,7 @@
  * <li>Roles ({@code GET /api/meetings/roles}) are seed 002 §1.1's {@code meeting_roles} rows, snake_case;
  *     {@code POST /api/meetings/{id}/roles} sends {@code {userId, roleId: "meeting_manager"}}.</li>
  * <li>The landing page before the link's window: its window's opening is looked for as any date value
- *     (the seed names no field); "Alice tried to call you" is a notification of type {@code call_attempt}.</li>
+ *     (the seed names no field); "Alice tried to call you" is a notification of type {@code call.attempt}.</li>
  * <li>Participant {@code attended} = has joined (whether someone is in it now is Convene's own field).</li>
  * </ul>
  *
