@@ -112,7 +112,7 @@ class MeetingController {
     }
 
     @GetMapping("/upcoming")
-    @Operation(summary = "My meetings starting within 24 hours (a JSON array)")
+    @Operation(summary = "My meetings starting within 24 hours and those in progress (a JSON array)")
     ResponseEntity<List<MeetingView>> upcoming(@RequestParam(defaultValue = "0") @Min(0) int page,
                                                @RequestParam(defaultValue = "100") @Min(1) @Max(100) int size,
                                                Actor actor) {

@@ -386,7 +386,10 @@ class PortalScenariosTest extends ContractFixtures {
         //    Carol (member) may not invite, update or start it
         assertThat(refusal(() -> carol.meetings.inviteParticipants(id, List.of(DAVE)))).isEqualTo(403);
         assertThat(refusal(() -> carol.meetings.updateMeeting(id, Map.of("description", "mine now")))).isEqualTo(403);
-        assertThat(refusal(() -> carol.meetings.joinMeeting(id))).as("Carol starting it early").isEqualTo(403);
+        assertThat(refusal(() -> carol.rest().call("POST", "/api/meetings/" + id + "/start", null)))
+                .as("Carol starting it early").isEqualTo(403);
+        assertThat(refusal(() -> carol.meetings.joinMeeting(id))).as("Carol joining before anyone started it: not open yet")
+                .isEqualTo(409);
         //    Alice removes Dave; Bob starts the meeting
         alice.meetings.removeParticipant(id, DAVE);
         bob.meetings.joinMeeting(id);

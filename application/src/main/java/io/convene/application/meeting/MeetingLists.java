@@ -41,8 +41,12 @@ public class MeetingLists {
     public record ListQuery(String scope, String status, String section, String title, Duration startsWithin,
                             Instant since) {
 
+        /**
+         * Seed 002's {@code /upcoming}: what starts within the window, and what is in progress now
+         * (§3.2: the card shows "Meeting in progress" and [Join Meeting] once it started).
+         */
         public static ListQuery upcoming(Duration window) {
-            return new ListQuery("my", null, "upcoming", null, window, null);
+            return new ListQuery("my", null, null, null, window, null);
         }
 
         public static ListQuery past(Instant since) {
@@ -69,7 +73,7 @@ public class MeetingLists {
         this.clock = clock;
     }
 
-    /** My meetings starting within the upcoming window (seed 002: 24 h). */
+    /** My meetings starting within the upcoming window (seed 002: 24 h), and those in progress. */
     public Page<MeetingView> upcoming(Actor actor, int page, int size) {
         return list(actor, ListQuery.upcoming(inputs.upcomingWindow()), page, size);
     }
