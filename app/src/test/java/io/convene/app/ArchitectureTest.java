@@ -3,6 +3,7 @@ package io.convene.app;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -55,6 +56,16 @@ class ArchitectureTest {
     void the_application_uses_only_the_domain_and_the_processes() {
         noClasses().that().resideInAPackage(APPLICATION).should().dependOnClassesThat()
                 .resideInAnyPackage(API, WORKERS, INTEGRATION, EMBEDDED, APP).check(CLASSES);
+    }
+
+    /**
+     * A feature reacts to another's change by listening to its event, not by calling it back: the
+     * features of the application ({@code meeting}, {@code call}, {@code guest}, …) depend on each
+     * other one way only.
+     */
+    @Test
+    void the_features_of_the_application_are_free_of_cycles() {
+        slices().matching("io.convene.application.(*)..").should().beFreeOfCycles().check(CLASSES);
     }
 
     @Test

@@ -1,7 +1,10 @@
 package io.convene.api.events;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.convene.domain.event.DomainEvent;
+import io.convene.domain.event.EventTypes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -11,9 +14,11 @@ import java.util.UUID;
 
 /**
  * One record of the events topic as its consumers (sockets, webhooks) read it: a structured-mode
- * CloudEvent in JSON, whose {@code data} (or {@code data_base64}) is the domain event's payload.
+ * CloudEvent in JSON, whose {@code data} (or {@code data_base64}) is the domain event's payload, and
+ * that payload read back into its record ({@code event}; null for a type this node does not know).
  */
-public record TopicEvent(UUID id, String type, String subject, Instant time, Map<String, Object> data) {
+public record TopicEvent(UUID id, String type, String subject, Instant time, Map<String, Object> data,
+                         DomainEvent event) {
 
     @SuppressWarnings("unchecked")
     public static TopicEvent parse(ObjectMapper json, String value) throws IOException {
@@ -26,7 +31,20 @@ public record TopicEvent(UUID id, String type, String subject, Instant time, Map
         Map<String, Object> fields = data == null || !data.isObject() ? Map.of() : json.convertValue(data, Map.class);
         String id = event.path("id").asText();
         String time = event.path("time").asText();
-        return new TopicEvent(id.isEmpty() ? null : UUID.fromString(id), event.path("type").asText(),
-                event.path("subject").asText(), time.isEmpty() ? null : Instant.parse(time), fields);
+        String type = event.path("type").asText();
+        JsonNode payload = data;
+        // a newer node's event may carry fields this one does not know: they are not an error here
+        DomainEvent typed = payload == null || !payload.isObject() ? null : EventTypes.all().named(type)
+                .map(t -> read(json, payload, t.record())).orElse(null);
+        return new TopicEvent(id.isEmpty() ? null : UUID.fromString(id), type,
+                event.path("subject").asText(), time.isEmpty() ? null : Instant.parse(time), fields, typed);
+    }
+
+    private static DomainEvent read(ObjectMapper json, JsonNode payload, Class<? extends DomainEvent> record) {
+        try {
+            return json.readerFor(record).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(payload);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

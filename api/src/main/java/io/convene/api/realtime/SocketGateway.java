@@ -18,6 +18,8 @@ import io.convene.application.guest.Guest;
 import io.convene.application.guest.GuestCredentials;
 import io.convene.application.realtime.Delivery;
 import io.convene.application.realtime.PresenceDigest;
+import io.convene.application.realtime.SocketContract;
+import io.convene.application.realtime.SocketPayloads;
 import io.convene.application.realtime.Routing;
 import io.convene.application.realtime.SocketSessions;
 import io.convene.application.shared.Actor;
@@ -301,9 +303,9 @@ public class SocketGateway implements SmartLifecycle {
             }
             Set<String> ids = new java.util.HashSet<>();
             subscribed.forEach(s -> ids.addAll(s.subscriptions()));
-            Map<String, Map<String, Object>> current = digest.current(ids);
+            Map<String, SocketPayloads.PresenceUpdate> current = digest.current(ids);
             for (Session session : subscribed) {
-                session.client().sendEvent("presence:bulk_update",
+                session.client().sendEvent(SocketContract.PRESENCE_BULK_UPDATE.name(),
                         PresenceDigest.bulkUpdate(List.copyOf(session.subscriptions()), current));
             }
         } catch (RuntimeException e) {

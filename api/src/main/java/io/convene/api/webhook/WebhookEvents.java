@@ -88,7 +88,7 @@ public class WebhookEvents implements SmartLifecycle {
     private Event parse(String value) {
         try {
             TopicEvent event = TopicEvent.parse(json, value);
-            return new Event(event.id(), event.type(), event.subject(), event.time(), event.data());
+            return new Event(event.id(), event.type(), event.subject(), event.time(), event.data(), event.event());
         } catch (Exception e) {
             log.warn("webhooks: an event that is not a readable CloudEvent is skipped: {}", e.toString());
             return null;

@@ -84,12 +84,12 @@ class OutboxRelayIntegrationTest extends StackTestBase {
     @Test
     void published_events_are_forgotten_after_the_retention_and_unpublished_ones_never() {
         String subject = "retention-" + java.util.UUID.randomUUID();
-        transactions.executeWithoutResult(s -> events.append("test.retention", subject, Map.of("n", 1)));
+        transactions.executeWithoutResult(s -> events.append(new TestEvent.Retention(subject, 1)));
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
                 "select count(*) from outbox_event where subject = :s and published_at is not null")
                 .param("s", subject).query(Long.class).single() == 1);
         // one more that is held (deliver_at ahead): unpublished, so it stays however old
-        transactions.executeWithoutResult(s -> events.appendAt("test.retention", subject, Map.of("n", 2),
+        transactions.executeWithoutResult(s -> events.appendAt(new TestEvent.Retention(subject, 2),
                 clock.instant().plus(Duration.ofDays(30))));
 
         retention.forgetPublishedLongerAgoThan(Duration.ofDays(7));
@@ -350,8 +350,8 @@ class OutboxRelayIntegrationTest extends StackTestBase {
         for (int i = 0; i < count; i++) {
             int step = i;
             transactions.executeWithoutResult(tx -> {
-                steps.ofA().add(events.append("test.step", meetingA, Map.of("step", step)).id().toString());
-                steps.ofB().add(events.append("test.step", meetingB, Map.of("step", step)).id().toString());
+                steps.ofA().add(events.append(new TestEvent.Step(meetingA, step)).id().toString());
+                steps.ofB().add(events.append(new TestEvent.Step(meetingB, step)).id().toString());
             });
         }
         return steps;

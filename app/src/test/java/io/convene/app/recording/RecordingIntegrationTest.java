@@ -1,5 +1,6 @@
 package io.convene.app.recording;
 
+import io.convene.app.support.TypedEvents;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -218,7 +219,7 @@ class RecordingIntegrationTest extends MeetingFixtures {
         JsonNode delivered = JSON.readTree(TestReceivers.SERVER.findAll(postRequestedFor(urlEqualTo(hook))).get(0).getBodyAsString());
         assertThat(delivered.get("type").asText()).isEqualTo("recording.ready");
         assertThat(delivered.get("data").get("recordingId").asText()).isEqualTo(card.get("recordingId").asText());
-        Routing sockets = routing.route("recording.ready", meetingId, JSON.convertValue(delivered.get("data"), Map.class));
+        Routing sockets = routing.route(TypedEvents.of("recording.ready", JSON.convertValue(delivered.get("data"), Map.class)));
         assertThat(sockets.deliveries()).singleElement().satisfies(d -> {
             assertThat(d.event()).isEqualTo("recording:ready");
             assertThat(d.rooms()).contains(Delivery.userRoom(ALICE), Delivery.userRoom(BOB), Delivery.userRoom(CAROL));

@@ -1,5 +1,6 @@
 package io.convene.application.call;
 
+import io.convene.domain.meeting.CallEvent;
 import io.convene.application.call.CallMeters.RingOutcome;
 import io.convene.application.shared.Actor;
 import io.convene.application.shared.CommittedCounter;
@@ -56,8 +57,7 @@ public class AnsweringCalls {
             call.respond(actor.id(), true);
             Meeting saved = meetings.save(call);
             stopRinging(callId, actor, true);
-            outbox.append("call.accepted", callId.value(), Map.of("callId", callId.value(), "userId", actor.id(),
-                    "callerId", call.createdBy()));
+            outbox.append(new CallEvent.Accepted(callId, actor.id(), call.createdBy()));
             return saved;
         });
     }
@@ -72,8 +72,7 @@ public class AnsweringCalls {
             notifications.addOnce(call.createdBy(), "call.declined." + actor.id(), callId.value(),
                     name + " declined the call", Map.of("callId", callId.value(), "userId", actor.id()),
                     clock.instant(), null);
-            outbox.append("call.declined", callId.value(), Map.of("callId", callId.value(), "userId", actor.id(),
-                    "callerId", call.createdBy()));
+            outbox.append(new CallEvent.Declined(callId, actor.id(), call.createdBy()));
             return saved;
         });
     }

@@ -71,7 +71,7 @@ public class CallAbandonment {
                 return;
             }
             if (call.close(clock.instant())) {
-                transitions.ended(meetings.save(call), "nobody answered");
+                transitions.ended(meetings.save(call), "nobody answered", null);
             } else {
                 transitions.close(callId); // ended by someone meanwhile: make sure its summary is there
             }

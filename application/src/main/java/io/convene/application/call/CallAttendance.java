@@ -1,5 +1,6 @@
 package io.convene.application.call;
 
+import io.convene.domain.meeting.ParticipantEvent;
 import io.convene.application.meeting.Attendance;
 import io.convene.application.meeting.MeetingResults.JoinView;
 import io.convene.application.shared.Actor;
@@ -81,8 +82,7 @@ public class CallAttendance {
         DirectoryUser member = new DirectoryUser(actor.id(), actor.username(), actor.displayName(), actor.email());
         call.invite(List.of(member), clock.instant());
         meetings.save(call);
-        outbox.append("participant.invited", call.id().value(), Map.of("meetingId", call.id().value(),
-                "userId", member.id(), "displayName", member.displayName(), "invitedBy", member.id(),
-                "live", true, "threadId", call.threadId()));
+        outbox.append(new ParticipantEvent.Invited(call.id(), member.id(), member.displayName(), member.id(), true,
+                call.threadId()));
     }
 }

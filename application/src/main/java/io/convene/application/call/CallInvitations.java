@@ -1,5 +1,6 @@
 package io.convene.application.call;
 
+import io.convene.domain.meeting.ParticipantEvent;
 import io.convene.application.meeting.MeetingInputs;
 import io.convene.application.shared.Actor;
 import io.convene.application.shared.FieldError;
@@ -67,9 +68,8 @@ public class CallInvitations {
             List<DirectoryUser> added = call.invite(users, clock.instant());
             Meeting saved = meetings.save(call);
             for (DirectoryUser invitee : added) {
-                outbox.append("participant.invited", callId.value(), Map.of("meetingId", callId.value(),
-                        "userId", invitee.id(), "displayName", invitee.displayName(), "invitedBy", actor.id(),
-                        "live", true));
+                outbox.append(new ParticipantEvent.Invited(callId, invitee.id(), invitee.displayName(), actor.id(), true,
+                        null));
             }
             Ringing.Reach reach = ringing.reach(added.stream().map(DirectoryUser::id).toList());
             ringing.notReachable(saved, reach);

@@ -1,5 +1,6 @@
 package io.convene.application.call;
 
+import io.convene.domain.meeting.CallEvent;
 import io.convene.application.call.CallMeters.RingOutcome;
 import io.convene.application.presence.Presence;
 import io.convene.application.shared.CommittedCounter;
@@ -71,8 +72,7 @@ public class Ringing {
             notifications.addOrRenew(callee, "call.incoming", callId.value(), callerName + " is calling",
                     Map.of("callId", callId.value(), "callerId", caller, "callType", String.valueOf(call.callType())),
                     now, now.plus(ringFor));
-            outbox.append("call.ringing", callId.value(), Map.of("callId", callId.value(), "calleeId", callee,
-                    "callerId", caller));
+            outbox.append(new CallEvent.Ringing(callId, callee, caller));
         });
     }
 
@@ -99,8 +99,7 @@ public class Ringing {
                     Map.of("callId", callId.value(), "calleeId", callee), now, null);
             notifications.addOnce(callee, "call.missed", callId.value(), "Missed call",
                     Map.of("callId", callId.value(), "callerId", caller), now, null);
-            outbox.append("call.missed", callId.value(), Map.of("callId", callId.value(), "calleeId", callee,
-                    "callerId", caller));
+            outbox.append(new CallEvent.Missed(callId, callee, caller, "no_answer"));
             timedOut.increment();
         });
     }
@@ -132,8 +131,7 @@ public class Ringing {
         String name = call.participant(calleeId).map(Participant::displayName).orElse(calleeId);
         notifications.addOnce(call.createdBy(), "call.unreachable." + calleeId, callId, name + " is not reachable",
                 Map.of("callId", callId, "calleeId", calleeId), now, null);
-        outbox.append("call.missed", callId, Map.of("callId", callId, "calleeId", calleeId,
-                "callerId", call.createdBy(), "reason", "offline"));
+        outbox.append(new CallEvent.Missed(call.id(), calleeId, call.createdBy(), "offline"));
     }
 
     /**

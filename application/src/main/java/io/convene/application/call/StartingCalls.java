@@ -1,5 +1,7 @@
 package io.convene.application.call;
 
+import io.convene.domain.meeting.ParticipantEvent;
+import io.convene.domain.meeting.CallEvent;
 import io.convene.application.call.CallMeters.Kind;
 import io.convene.application.meeting.MeetingInputs;
 import io.convene.application.presence.Presence;
@@ -115,20 +117,9 @@ public class StartingCalls {
         Meeting call = meetings.save(Meeting.call(MeetingId.newCall(), title(title, callees), origin, caller, callees,
                 process.maximumDuration(), now));
         String callId = call.id().value();
-        Map<String, Object> started = new LinkedHashMap<>();
-        started.put("callId", callId);
-        started.put("callerId", caller.id());
-        started.put("callType", origin.callType());
-        started.put("participantIds", callees.stream().map(DirectoryUser::id).toList());
-        if (origin.sourceChannelId() != null) {
-            started.put("sourceChannelId", origin.sourceChannelId());
-        }
-        if (origin.threadId() != null) {
-            started.put("threadId", origin.threadId());
-        }
-        outbox.append("call.started", callId, started);
-        outbox.append("participant.joined", callId, Map.of("meetingId", callId, "userId", caller.id(),
-                "displayName", caller.displayName()));
+        outbox.append(new CallEvent.Started(call.id(), caller.id(), caller.displayName(), origin.callType(),
+                callees.stream().map(DirectoryUser::id).toList(), origin.sourceChannelId(), origin.threadId()));
+        outbox.append(new ParticipantEvent.Joined(call.id(), caller.id(), caller.displayName(), true));
         ringing.notReachable(call, reach);
         presence.inCallMayHaveChanged(caller.id()); // the caller is in the call at once
         process.started(callId, caller.id(), reach.ringing());

@@ -1,10 +1,9 @@
 package io.convene.application.calllog;
 
 import io.convene.domain.calllog.CallLogEntry;
+import io.convene.domain.calllog.SoftphoneCallEvent;
 import io.convene.domain.event.EventOutbox;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,11 +13,8 @@ import org.springframework.stereotype.Component;
 @Component
 class CallEvents {
 
-    static final String RINGING = "softphone.call.ringing";
-    static final String STARTED = "softphone.call.started";
-    static final String ANSWERED = "softphone.call.answered";
-    static final String ENDED = "softphone.call.ended";
-    static final String MISSED = "softphone.call.missed";
+    /** Which softphone event: one per record of {@link SoftphoneCallEvent}. */
+    enum Kind { RINGING, STARTED, ANSWERED, ENDED, MISSED }
 
     private final EventOutbox outbox;
 
@@ -26,26 +22,25 @@ class CallEvents {
         this.outbox = outbox;
     }
 
-    void append(String type, CallLogEntry e) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("callLogId", e.id().toString());
-        data.put("userId", e.userId());
-        data.put("direction", e.direction());
-        data.put("number", e.remoteNumber());
-        data.put("contactId", e.contactId());
-        data.put("contactName", e.contactName());
-        data.put("sipCallId", e.sipCallId());
-        data.put("status", e.status());
-        data.put("missedReason", e.missedReason());
-        data.put("startedAt", text(e.startedAt()));
-        data.put("answeredAt", text(e.answeredAt()));
-        data.put("endedAt", text(e.endedAt()));
-        data.put("durationSeconds", e.durationSeconds());
-        data.put("userIds", List.of(e.userId()));
-        outbox.append(type, e.id().toString(), data);
-    }
-
-    private static String text(Object value) {
-        return value == null ? null : value.toString();
+    void append(Kind kind, CallLogEntry e) {
+        String id = e.id().toString();
+        List<String> user = List.of(e.userId());
+        outbox.append(switch (kind) {
+            case RINGING -> new SoftphoneCallEvent.Ringing(id, e.userId(), e.direction(), e.remoteNumber(),
+                    e.contactId(), e.contactName(), e.sipCallId(), e.status(), e.missedReason(), e.startedAt(),
+                    e.answeredAt(), e.endedAt(), e.durationSeconds(), user);
+            case STARTED -> new SoftphoneCallEvent.Started(id, e.userId(), e.direction(), e.remoteNumber(),
+                    e.contactId(), e.contactName(), e.sipCallId(), e.status(), e.missedReason(), e.startedAt(),
+                    e.answeredAt(), e.endedAt(), e.durationSeconds(), user);
+            case ANSWERED -> new SoftphoneCallEvent.Answered(id, e.userId(), e.direction(), e.remoteNumber(),
+                    e.contactId(), e.contactName(), e.sipCallId(), e.status(), e.missedReason(), e.startedAt(),
+                    e.answeredAt(), e.endedAt(), e.durationSeconds(), user);
+            case ENDED -> new SoftphoneCallEvent.Ended(id, e.userId(), e.direction(), e.remoteNumber(),
+                    e.contactId(), e.contactName(), e.sipCallId(), e.status(), e.missedReason(), e.startedAt(),
+                    e.answeredAt(), e.endedAt(), e.durationSeconds(), user);
+            case MISSED -> new SoftphoneCallEvent.Missed(id, e.userId(), e.direction(), e.remoteNumber(),
+                    e.contactId(), e.contactName(), e.sipCallId(), e.status(), e.missedReason(), e.startedAt(),
+                    e.answeredAt(), e.endedAt(), e.durationSeconds(), user);
+        });
     }
 }

@@ -46,7 +46,7 @@ public class MissedCalls {
             if (CallLogEntry.RINGING.equals(row.status())) {
                 entries.ended(row.id(), CallLogEntry.MISSED, reason, now, 0);
                 row = entries.find(row.id()).orElseThrow();
-                events.append(CallEvents.ENDED, row);
+                events.append(CallEvents.Kind.ENDED, row);
             }
             if (!CallLogEntry.MISSED.equals(row.status()) || !entries.markMissedNotified(row.id(), now)) {
                 return; // answered or declined meanwhile, or told already
@@ -60,7 +60,7 @@ public class MissedCalls {
             data.put("reason", row.missedReason());
             data.put("startedAt", row.startedAt().toString());
             notifications.addOnce(row.userId(), NOTIFICATION, null, "Missed call from " + from, data, now, null);
-            events.append(CallEvents.MISSED, row);
+            events.append(CallEvents.Kind.MISSED, row);
         });
     }
 }

@@ -96,11 +96,11 @@ public class SoftphoneCalls {
                 return new Reported(CallLogView.of(same(stored, direction, number)), false); // a twin report won
             }
             if (CallLogEntry.IN.equals(direction)) {
-                events.append(CallEvents.RINGING, stored);
+                events.append(CallEvents.Kind.RINGING, stored);
                 inbound.ringing(stored.id().toString(), actor.id());
                 inboundPlaced.increment(); // on commit; a repeated report (same SIP call id) found the row: not again
             } else {
-                events.append(CallEvents.STARTED, stored);
+                events.append(CallEvents.Kind.STARTED, stored);
             }
             return new Reported(CallLogView.of(stored), true);
         });
@@ -119,7 +119,7 @@ public class SoftphoneCalls {
             }
             answer(row, at);
             CallLogEntry answered = entries.find(id).orElseThrow();
-            events.append(CallEvents.ANSWERED, answered);
+            events.append(CallEvents.Kind.ANSWERED, answered);
             return CallLogView.of(answered);
         });
     }
@@ -181,7 +181,7 @@ public class SoftphoneCalls {
             }
             entries.ended(id, status, reason, endedAt, talked);
             CallLogEntry ended = entries.find(id).orElseThrow();
-            events.append(CallEvents.ENDED, ended);
+            events.append(CallEvents.Kind.ENDED, ended);
             return CallLogView.of(ended);
         });
     }

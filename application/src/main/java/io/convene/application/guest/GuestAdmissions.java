@@ -1,5 +1,6 @@
 package io.convene.application.guest;
 
+import io.convene.domain.guest.GuestEvent;
 import io.convene.application.guest.GuestResults.AnswerView;
 import io.convene.application.guest.GuestResults.AskView;
 import io.convene.application.meeting.MeetingPolicy;
@@ -147,9 +148,9 @@ public class GuestAdmissions {
             requests.answer(request.id(), admit ? State.ADMITTED : State.DECLINED, actor.id(), now);
             sessions.admission(session.id(), admit ? Admission.ADMITTED : Admission.DECLINED, admit ? actor.id() : null, !admit);
             notifications.withdraw(meetingId.value(), List.of(NOTIFICATION_TYPE));
-            outbox.append(admit ? "external.admitted" : "external.declined", meetingId.value(), Map.of(
-                    "meetingId", meetingId.value(), "sessionId", sessionId, "displayName", session.displayName(),
-                    admit ? "admittedBy" : "declinedBy", actor.id(), "requestId", request.id().toString()));
+            outbox.append(admit
+                    ? new GuestEvent.Admitted(meetingId, sessionId, session.displayName(), actor.id(), request.id().toString())
+                    : new GuestEvent.Declined(meetingId, sessionId, session.displayName(), actor.id(), request.id().toString()));
             if (admit) {
                 admission.admitted(sessionId);
             } else {
@@ -174,9 +175,8 @@ public class GuestAdmissions {
                 notifications.addOrRenew(userId, NOTIFICATION_TYPE, request.meetingId().value(),
                         session.displayName() + " is waiting to join", data, now, null);
             }
-            outbox.append("external.waiting", request.meetingId().value(), Map.of("meetingId", request.meetingId().value(),
-                    "sessionId", session.id().toString(), "requestId", requestId.toString(),
-                    "displayName", session.displayName(), "userIds", inside));
+            outbox.append(new GuestEvent.Waiting(request.meetingId(), session.id().toString(), requestId.toString(),
+                    session.displayName(), inside));
         }));
     }
 
@@ -186,9 +186,8 @@ public class GuestAdmissions {
             requests.answer(requestId, State.EXPIRED, null, clock.instant());
             sessions.admission(request.sessionId(), Admission.NONE, null, false);
             notifications.withdraw(request.meetingId().value(), List.of(NOTIFICATION_TYPE));
-            outbox.append("external.request_expired", request.meetingId().value(), Map.of(
-                    "meetingId", request.meetingId().value(), "sessionId", request.sessionId().toString(),
-                    "requestId", requestId.toString()));
+            outbox.append(new GuestEvent.RequestExpired(request.meetingId(), request.sessionId().toString(),
+                    requestId.toString()));
         }));
     }
 
@@ -210,8 +209,7 @@ public class GuestAdmissions {
                     .orElseThrow(() -> new ConflictException("The meeting is not in progress."));
             JoinView view = access(meeting, session);
             sessions.joined(id, now);
-            outbox.append("external.joined", meeting.id().value(), Map.of("meetingId", meeting.id().value(),
-                    "sessionId", sessionId, "displayName", session.displayName()));
+            outbox.append(new GuestEvent.Joined(meeting.id(), sessionId, session.displayName()));
             return view;
         });
     }

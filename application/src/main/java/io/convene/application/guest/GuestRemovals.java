@@ -1,20 +1,21 @@
 package io.convene.application.guest;
 
-import io.convene.application.meeting.InternalAttendanceListener;
 import io.convene.application.shared.UnitOfWork;
 import io.convene.domain.event.EventOutbox;
+import io.convene.domain.guest.GuestEvent;
 import io.convene.domain.guest.GuestSession;
 import io.convene.domain.guest.GuestSessionId;
 import io.convene.domain.guest.GuestSessions;
-import io.convene.domain.meeting.Meeting;
+import io.convene.domain.meeting.CallEvent;
+import io.convene.domain.meeting.MeetingEvent;
 import io.convene.domain.meeting.MeetingId;
-import io.convene.domain.meeting.MeetingStatus;
 import io.convene.domain.meeting.Meetings;
 import io.convene.processes.guest.GuestAdmissionGateway;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Service;
  * the guest's socket.
  */
 @Service
-public class GuestRemovals implements InternalAttendanceListener {
+public class GuestRemovals {
 
     static final String REMOVED_BY_HOST = "removed_by_host";
 
@@ -47,33 +48,61 @@ public class GuestRemovals implements InternalAttendanceListener {
     }
 
     /**
-     * In the leave's (or end's) transaction: the admitted guests' processes start their grace. If
-     * the meeting or call ended, those not let in are done now (nobody can let them in any more).
+     * In the end's transaction: nobody of the portal is in it any more. The admitted guests'
+     * processes start their grace; those not let in are done now (nobody can let them in any more).
      */
-    @Override
-    public void lastInternalLeft(Meeting meeting) {
-        if (meeting.status() == MeetingStatus.ENDED) {
-            sessions.liveIn(meeting.id()).stream().filter(s -> !s.isAdmitted())
+    @EventListener
+    void meetingEnded(MeetingEvent.Ended ended) {
+        lastInternalLeft(ended.meetingId(), true);
+    }
+
+    @EventListener
+    void callEnded(CallEvent.Ended ended) {
+        lastInternalLeft(ended.meetingId(), true);
+    }
+
+    /** In the leave's transaction: the last one of the portal left a meeting that stays open until its end. */
+    @EventListener
+    void meetingEmptied(MeetingEvent.Emptied emptied) {
+        lastInternalLeft(emptied.meetingId(), false);
+    }
+
+    private void lastInternalLeft(MeetingId meetingId, boolean ended) {
+        if (ended) {
+            sessions.liveIn(meetingId).stream().filter(s -> !s.isAdmitted())
                     .forEach(s -> endNow(s, "meeting_ended", true));
         }
-        if (!sessions.admittedIn(meeting.id()).isEmpty()) {
-            admission.allInternalLeft(meeting.id().value());
+        if (!sessions.admittedIn(meetingId).isEmpty()) {
+            admission.allInternalLeft(meetingId.value());
         }
     }
 
-    /** In the cancel's or delete's transaction: every guest of it is removed now, without a grace. */
-    @Override
-    public void cancelledOrDeleted(Meeting meeting, boolean deleted) {
-        sessions.liveIn(meeting.id()).forEach(s -> endNow(s, deleted ? "meeting_deleted" : "meeting_cancelled", true));
-        if (deleted) {
-            sessions.deleteOf(meeting.id(), false);
-        }
+    /** In the cancel's transaction: every guest of it is removed now, without a grace. */
+    @EventListener
+    void meetingCancelled(MeetingEvent.Cancelled cancelled) {
+        sessions.liveIn(cancelled.meetingId()).forEach(s -> endNow(s, "meeting_cancelled", true));
+    }
+
+    /** In the delete's transaction: every guest of it is removed now, and their sessions go. */
+    @EventListener
+    void meetingDeleted(MeetingEvent.Deleted deleted) {
+        removeAll(deleted.meetingId());
+    }
+
+    @EventListener
+    void callDeleted(CallEvent.Deleted deleted) {
+        removeAll(deleted.callId());
+    }
+
+    private void removeAll(MeetingId meetingId) {
+        sessions.liveIn(meetingId).forEach(s -> endNow(s, "meeting_deleted", true));
+        sessions.deleteOf(meetingId, false);
     }
 
     /** In the cleanup's transaction: the sessions that ended go; those in their grace stay until removed. */
-    @Override
-    public void cleanedUp(MeetingId id) {
-        sessions.deleteOf(id, true);
+    @EventListener
+    void cleanedUp(MeetingEvent.CleanedUp cleanedUp) {
+        sessions.deleteOf(cleanedUp.meetingId(), true);
     }
 
     /** Ends a session now and tells its process (whose instance then ends); its row goes if the meeting is gone. */
@@ -97,19 +126,18 @@ public class GuestRemovals implements InternalAttendanceListener {
     }
 
     /** In the join's transaction: someone of the portal is back; the removals wait again. */
-    @Override
-    public void internalRejoined(Meeting meeting) {
-        if (!sessions.admittedIn(meeting.id()).isEmpty()) {
-            admission.internalRejoined(meeting.id().value());
+    @EventListener
+    void internalRejoined(MeetingEvent.Rejoined rejoined) {
+        if (!sessions.admittedIn(rejoined.meetingId()).isEmpty()) {
+            admission.internalRejoined(rejoined.meetingId().value());
         }
     }
 
     /** {@code Task_WarnGuest}: the guest hears it will be removed after {@code grace} (the model's literal). */
     public void warn(GuestSessionId id, Duration grace) {
         work.run(() -> sessions.find(id).filter(s -> s.isActive(clock.instant())).ifPresent(session ->
-                outbox.append("external.all_server_users_left", session.meetingId().value(), Map.of(
-                        "meetingId", session.meetingId().value(), "sessionId", id.toString(),
-                        "removeAt", clock.instant().plus(grace).toString(), "graceSeconds", grace.toSeconds()))));
+                outbox.append(new GuestEvent.AllServerUsersLeft(session.meetingId(), id.toString(),
+                        clock.instant().plus(grace), grace.toSeconds()))));
     }
 
     /** {@code Task_RemoveGuest}: the grace is over and nobody came back. */
@@ -132,20 +160,12 @@ public class GuestRemovals implements InternalAttendanceListener {
         if (!sessions.end(id, clock.instant(), reason)) {
             return false;
         }
-        String meetingId = session.meetingId().value();
-        Map<String, Object> removed = new LinkedHashMap<>();
-        removed.put("meetingId", meetingId);
-        removed.put("sessionId", id.toString());
-        removed.put("reason", reason);
-        if (by != null) {
-            removed.put("removedBy", by);
-        }
-        outbox.append("external.removed", meetingId, removed);
+        MeetingId meetingId = session.meetingId();
+        outbox.append(new GuestEvent.Removed(meetingId, id.toString(), reason, by));
         if (session.joinedAt() != null) {
-            outbox.append("external.left", meetingId, Map.of("meetingId", meetingId, "sessionId", id.toString(),
-                    "displayName", session.displayName(), "reason", reason));
+            outbox.append(new GuestEvent.Left(meetingId, id.toString(), session.displayName(), reason));
         }
-        if (!meetings.existsById(session.meetingId())) {
+        if (!meetings.existsById(meetingId)) {
             sessions.delete(id); // the call was cleaned up during the grace: nothing is left to keep it for
         }
         return true;

@@ -1,5 +1,6 @@
 package io.convene.application.guest;
 
+import io.convene.domain.guest.GuestEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.convene.application.guest.GuestResults.Credential;
@@ -83,12 +84,9 @@ public class GuestSessionCare {
             GuestSession session = live(policy.own(sessionId, guest), sessionId);
             if (sessions.end(session.id(), clock.instant(), "ended_by_guest")) {
                 if (session.joinedAt() != null) {
-                    outbox.append("external.left", session.meetingId().value(), Map.of("meetingId",
-                            session.meetingId().value(), "sessionId", sessionId, "displayName", session.displayName(),
-                            "reason", "left"));
+                    outbox.append(new GuestEvent.Left(session.meetingId(), sessionId, session.displayName(), "left"));
                 }
-                outbox.append("external.session_ended", session.meetingId().value(), Map.of("meetingId",
-                        session.meetingId().value(), "sessionId", sessionId)); // its sockets are closed
+                outbox.append(new GuestEvent.SessionEnded(session.meetingId(), sessionId)); // its sockets are closed
                 admission.sessionEnded(sessionId);
             }
         });

@@ -1,5 +1,6 @@
 package io.convene.application.guest;
 
+import io.convene.domain.guest.GuestEvent;
 import io.convene.application.guest.GuestResults.LinkView;
 import io.convene.application.meeting.MeetingPolicy;
 import io.convene.application.shared.Actor;
@@ -80,13 +81,8 @@ public class InvitationLinks {
             Instant now = clock.instant();
             links.replace(id, GuestTokens.hash(token), box.seal(token, context(id)), actor.id(), now);
             LinkView view = view(meeting, token, now, actor.id());
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("meetingId", id.value());
-            data.put("generatedBy", actor.id());
-            data.put("validFrom", view.validFrom() == null ? null : view.validFrom().toString());
-            data.put("validUntil", view.validUntil() == null ? null : view.validUntil().toString());
-            data.put("participantIds", meeting.participants().stream().map(Participant::userId).toList());
-            outbox.append("meeting.invite_link_generated", id.value(), data);
+            outbox.append(new GuestEvent.InviteLinkGenerated(id, actor.id(), view.validFrom(), view.validUntil(),
+                    meeting.participants().stream().map(Participant::userId).toList()));
             return view;
         });
     }

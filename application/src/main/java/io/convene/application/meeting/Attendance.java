@@ -1,5 +1,6 @@
 package io.convene.application.meeting;
 
+import io.convene.domain.meeting.ParticipantEvent;
 import io.convene.application.meeting.MeetingResults.JoinView;
 import io.convene.application.presence.Presence;
 import io.convene.application.shared.Actor;
@@ -75,10 +76,10 @@ public class Attendance {
             if (startedNow) {
                 transitions.started(saved, actor.id());
             } else if (wasEmpty) {
-                transitions.rejoined(saved);
+                transitions.rejoined(saved, actor.id());
             }
-            outbox.append("participant.joined", saved.id().value(), Map.of("meetingId", saved.id().value(),
-                    "userId", actor.id(), "displayName", participant.displayName()));
+            outbox.append(new ParticipantEvent.Joined(saved.id(), actor.id(), participant.displayName(),
+                    saved.participants().stream().filter(Participant::isPresent).count() == 1));
             presence.inCallMayHaveChanged(actor.id()); // inCall: true, announced on the change
             reminders.read(saved.id(), actor.id()); // a reminder of a meeting one is in is read
             return new JoinView(access.meetingId(), access.provider(), MeetingResults.lower(saved.status()),
@@ -92,8 +93,7 @@ public class Attendance {
             Participant participant = policy.requireParticipant(meeting, actor);
             Departure departure = meeting.leave(actor.id(), clock.instant());
             Meeting saved = meetings.save(meeting);
-            outbox.append("participant.left", saved.id().value(), Map.of("meetingId", saved.id().value(),
-                    "userId", actor.id(), "displayName", participant.displayName()));
+            outbox.append(new ParticipantEvent.Left(saved.id(), actor.id(), participant.displayName(), "left"));
             transitions.departed(saved, departure, "the last participant left");
             presence.inCallMayHaveChanged(actor.id());
             return saved;

@@ -11,7 +11,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.beans.factory.ObjectProvider;
+import io.convene.domain.event.EventOutbox;
+import io.convene.domain.meeting.MeetingEvent;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,12 +33,12 @@ public class MeetingCleanup {
     private final ProcessInstances processes;
     private final UnitOfWork work;
     private final Clock clock;
-    private final ObjectProvider<InternalAttendanceListener> listeners;
+    private final EventOutbox outbox;
 
     MeetingCleanup(Meetings meetings, MeetingQueries queries, MeetingTransitions transitions, MeetingSummaries summaries,
                    Notifications notifications, ProcessInstances processes, UnitOfWork work, Clock clock,
-                   ObjectProvider<InternalAttendanceListener> listeners) {
-        this.listeners = listeners;
+                   EventOutbox outbox) {
+        this.outbox = outbox;
         this.summaries = summaries;
         this.meetings = meetings;
         this.queries = queries;
@@ -57,7 +58,7 @@ public class MeetingCleanup {
             transitions.close(id); // one still running (the sweep, a deleted call) ends first: its event and summary
             notifications.deleteTransient(id.value());
             meetings.deleteById(id);
-            listeners.orderedStream().forEach(l -> l.cleanedUp(id));
+            outbox.append(new MeetingEvent.CleanedUp(id, id.isCall()));
         });
     }
 

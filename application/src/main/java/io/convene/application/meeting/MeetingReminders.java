@@ -1,5 +1,6 @@
 package io.convene.application.meeting;
 
+import io.convene.domain.meeting.MeetingEvent;
 import io.convene.application.shared.UnitOfWork;
 import io.convene.domain.event.EventOutbox;
 import io.convene.domain.meeting.Meeting;
@@ -75,8 +76,7 @@ public class MeetingReminders {
             for (String userId : userIds) {
                 notifications.addOnce(userId, "meeting.reminder." + type, meeting.id().value(), title, data, now, expiresAt);
             }
-            outbox.appendAt("meeting.reminder", meeting.id().value(), Map.of("meetingId", meeting.id().value(),
-                    "reminderType", type, "minutesBefore", data.get("minutesBefore"), "userIds", userIds), now);
+            outbox.appendAt(new MeetingEvent.Reminder(meeting.id(), type, minutesBefore, userIds), now);
         });
     }
 

@@ -1,5 +1,7 @@
 package io.convene.application.meeting;
 
+import io.convene.domain.meeting.MeetingEvent;
+import io.convene.domain.meeting.CallEvent;
 import io.convene.application.meeting.MeetingResults.BulkDeleteError;
 import io.convene.application.meeting.MeetingResults.BulkDeleteResult;
 import io.convene.application.shared.Actor;
@@ -20,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /** Cancelling and deleting meetings, one at a time or in bulk with partial success. */
@@ -36,17 +37,12 @@ public class MeetingRemoval {
     private final MeetingCleanup cleanup;
     private final EventOutbox outbox;
     private final UnitOfWork work;
-    private final ObjectProvider<InternalAttendanceListener> listeners;
-    private final MeetingTransitions transitions;
     private final Attendance attendance;
 
     MeetingRemoval(Meetings meetings, MeetingPolicy policy, MeetingReminders reminders, Notifications notifications,
                    MeetingLifecycleGateway lifecycle, ProcessInstances processes, MeetingCleanup cleanup,
-                   EventOutbox outbox, UnitOfWork work, ObjectProvider<InternalAttendanceListener> listeners,
-                   MeetingTransitions transitions, Attendance attendance) {
+                   EventOutbox outbox, UnitOfWork work, Attendance attendance) {
         this.attendance = attendance;
-        this.transitions = transitions;
-        this.listeners = listeners;
         this.cleanup = cleanup;
         this.meetings = meetings;
         this.policy = policy;
@@ -65,10 +61,8 @@ public class MeetingRemoval {
             meeting.cancel();
             Meeting saved = meetings.save(meeting);
             reminders.withdraw(saved.id());
-            outbox.append("meeting.cancelled", id.value(), Map.of("meetingId", id.value(), "cancelledBy", actor.id(),
-                    "participantIds", MeetingTransitions.participantIds(saved)));
+            outbox.append(new MeetingEvent.Cancelled(id, actor.id(), MeetingTransitions.participantIds(saved)));
             lifecycle.cancelled(id.value());
-            listeners.orderedStream().forEach(l -> l.cancelledOrDeleted(saved, false));
             return saved;
         });
     }
@@ -98,12 +92,10 @@ public class MeetingRemoval {
         work.run(() -> {
             Meeting meeting = policy.visibleMeeting(id, actor);
             policy.require(meeting, actor, MeetingPermission.DELETE);
-            listeners.orderedStream().forEach(l -> l.cancelledOrDeleted(meeting, true));
             notifications.deleteTransient(id.value());
             meetings.delete(meeting);
             processes.deleteAll(id.value(), "meeting deleted by its owner"); // call-ring children go with them
-            outbox.append("meeting.deleted", id.value(), Map.of("meetingId", id.value(), "deletedBy", actor.id(),
-                    "participantIds", MeetingTransitions.participantIds(meeting)));
+            outbox.append(new MeetingEvent.Deleted(id, actor.id(), MeetingTransitions.participantIds(meeting)));
         });
     }
 
@@ -118,12 +110,9 @@ public class MeetingRemoval {
                 throw new NotFoundException("call", id);
             }
             policy.require(call, actor, MeetingPermission.DELETE);
-            listeners.orderedStream().forEach(l -> l.cancelledOrDeleted(call, true));
-            transitions.ringsCancelled(call); // before its rings go with its process
-            cleanup.cleanUp(id);
+            cleanup.cleanUp(id); // one still running ends first (call.ended: its rings stop and count as cancelled)
             processes.deleteAll(id.value(), "call deleted by its owner"); // its call-ring children go with it
-            outbox.append("call.deleted", id.value(), Map.of("callId", id.value(), "deletedBy", actor.id(),
-                    "participantIds", MeetingTransitions.participantIds(call)));
+            outbox.append(new CallEvent.Deleted(id, actor.id(), MeetingTransitions.participantIds(call)));
         });
     }
 

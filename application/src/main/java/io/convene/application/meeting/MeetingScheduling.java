@@ -1,5 +1,6 @@
 package io.convene.application.meeting;
 
+import io.convene.domain.meeting.MeetingEvent;
 import static io.convene.application.meeting.MeetingChanges.or;
 
 import io.convene.application.meeting.MeetingChanges.MeetingEdit;
@@ -82,10 +83,8 @@ public class MeetingScheduling {
         return work.write(() -> {
             Meeting meeting = meetings.save(Meeting.schedule(MeetingId.newMeeting(), details, owner, invitees, false,
                     clock.instant()));
-            outbox.append("meeting.created", meeting.id().value(), Map.of("meetingId", meeting.id().value(),
-                    "title", meeting.title(), "startTime", meeting.startTime().toString(),
-                    "createdBy", meeting.createdBy(),
-                    "participantIds", meeting.participants().stream().map(Participant::userId).toList()));
+            outbox.append(new MeetingEvent.Created(meeting.id(), meeting.title(), meeting.startTime(), meeting.endTime(),
+                    meeting.createdBy(), meeting.participants().stream().map(Participant::userId).toList()));
             lifecycle.scheduled(meeting.id().value(), meeting.startTime(), meeting.endTime());
             return new Scheduled(meeting, overlaps(meeting, actor));
         });
@@ -118,7 +117,7 @@ public class MeetingScheduling {
                     request.maxParticipants() != null ? request.maxParticipants() : old.maxParticipants(),
                     or(request.allowExternal(), old.allowExternal()), or(request.voiceOnly(), old.voiceOnly()),
                     or(request.muteOnJoin(), old.muteOnJoin()), or(request.waitingRoomEnabled(), old.waitingRoomEnabled()));
-            Meeting saved = apply(meeting, old, changed);
+            Meeting saved = apply(meeting, old, changed, actor);
             boolean moved = !old.startTime().equals(changed.startTime()) || !old.endTime().equals(changed.endTime());
             return new Scheduled(saved, moved ? overlaps(saved, actor) : List.of());
         });
@@ -147,16 +146,16 @@ public class MeetingScheduling {
                     request.maxParticipants() != null ? request.maxParticipants() : old.maxParticipants(),
                     or(request.allowExternal(), old.allowExternal()), or(request.voiceOnly(), old.voiceOnly()),
                     or(request.muteOnJoin(), old.muteOnJoin()), or(request.waitingRoomEnabled(), old.waitingRoomEnabled()));
-            return apply(meeting, old, changed);
+            return apply(meeting, old, changed, actor);
         });
     }
 
-    private Meeting apply(Meeting meeting, MeetingDetails old, MeetingDetails changed) {
+    private Meeting apply(Meeting meeting, MeetingDetails old, MeetingDetails changed, Actor actor) {
         meeting.update(changed);
         Meeting saved = meetings.save(meeting);
         Map<String, Object> changes = MeetingChanges.diff(old, changed);
         if (!changes.isEmpty()) {
-            outbox.append("meeting.updated", saved.id().value(), Map.of("meetingId", saved.id().value(), "changes", changes));
+            outbox.append(new MeetingEvent.Updated(saved.id(), changes, actor.id()));
         }
         if (!old.startTime().equals(changed.startTime())) {
             reminders.withdraw(saved.id()); // a shown reminder would name the old time

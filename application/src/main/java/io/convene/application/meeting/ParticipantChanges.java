@@ -1,5 +1,6 @@
 package io.convene.application.meeting;
 
+import io.convene.domain.meeting.ParticipantEvent;
 import io.convene.application.shared.Actor;
 import io.convene.application.shared.ConflictException;
 import io.convene.application.shared.FieldError;
@@ -74,8 +75,7 @@ public class ParticipantChanges {
             List<DirectoryUser> added = meeting.invite(users, now);
             Meeting saved = meetings.save(meeting);
             for (DirectoryUser invitee : added) {
-                outbox.append("participant.invited", id.value(), Map.of("meetingId", id.value(), "userId", invitee.id(),
-                        "displayName", invitee.displayName(), "invitedBy", actor.id(), "live", live));
+                outbox.append(new ParticipantEvent.Invited(id, invitee.id(), invitee.displayName(), actor.id(), live, null));
                 if (live) {
                     notifications.addOnce(invitee.id(), "meeting.live_invite", id.value(),
                             actor.displayName() + " invites you to join " + saved.title() + " now",
@@ -92,8 +92,7 @@ public class ParticipantChanges {
             policy.require(meeting, actor, MeetingPermission.REMOVE);
             Departure departure = meeting.remove(userId, clock.instant());
             Meeting saved = meetings.save(meeting);
-            outbox.append("participant.removed", id.value(), Map.of("meetingId", id.value(), "userId", userId,
-                    "removedBy", actor.id()));
+            outbox.append(new ParticipantEvent.Removed(id, userId, actor.id()));
             transitions.departed(saved, departure, "the last participant was removed");
             return saved;
         });
@@ -108,8 +107,9 @@ public class ParticipantChanges {
             }
             meeting.respond(userId, accept);
             Meeting saved = meetings.save(meeting);
-            outbox.append(accept ? "participant.accepted" : "participant.declined", id.value(),
-                    Map.of("meetingId", id.value(), "userId", userId));
+            String name = saved.participant(userId).map(Participant::displayName).orElse(actor.displayName());
+            outbox.append(accept ? new ParticipantEvent.Accepted(id, userId, name)
+                    : new ParticipantEvent.Declined(id, userId, name));
             return saved;
         });
     }
@@ -133,9 +133,9 @@ public class ParticipantChanges {
                 return meeting;
             }
             Meeting saved = meetings.save(meeting);
-            outbox.append(muted ? "participant.muted" : "participant.unmuted", id.value(), Map.of(
-                    "meetingId", id.value(), "userId", userId, "displayName", target.displayName(),
-                    "by", actor.id(), "byName", actor.displayName()));
+            outbox.append(muted
+                    ? new ParticipantEvent.Muted(id, userId, target.displayName(), actor.id(), actor.displayName())
+                    : new ParticipantEvent.Unmuted(id, userId, target.displayName(), actor.id(), actor.displayName()));
             return saved;
         });
     }
@@ -148,8 +148,7 @@ public class ParticipantChanges {
             MeetingRole role = role(roleId);
             meeting.assignRole(userId, role);
             Meeting saved = meetings.save(meeting);
-            outbox.append("participant.role_changed", id.value(), Map.of("meetingId", id.value(), "userId", userId,
-                    "role", MeetingResults.lower(role)));
+            outbox.append(new ParticipantEvent.RoleChanged(id, userId, MeetingResults.lower(role)));
             return saved;
         });
     }

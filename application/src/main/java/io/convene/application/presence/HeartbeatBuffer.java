@@ -33,7 +33,11 @@ final class HeartbeatBuffer {
         return pending.size();
     }
 
-    /** Takes up to {@link #BATCH} users out; a heartbeat arriving meanwhile waits for the next batch. */
+    /**
+     * Up to {@link #BATCH} users to write, left in the buffer until {@link #written} says their write
+     * committed: until then a reader finds the heartbeat here (it is in the database only after the
+     * commit), so nobody reads as offline while their heartbeat is being written.
+     */
     Batch take() {
         int n = Math.min(BATCH, pending.size());
         String[] users = new String[n];
@@ -41,11 +45,8 @@ final class HeartbeatBuffer {
         int i = 0;
         for (Iterator<Map.Entry<String, Long>> it = pending.entrySet().iterator(); it.hasNext() && i < n; ) {
             Map.Entry<String, Long> entry = it.next();
-            Long value = pending.remove(entry.getKey());
-            if (value != null) {
-                users[i] = entry.getKey();
-                millis[i++] = value;
-            }
+            users[i] = entry.getKey();
+            millis[i++] = entry.getValue();
         }
         if (i < n) {
             users = java.util.Arrays.copyOf(users, i);
@@ -54,10 +55,11 @@ final class HeartbeatBuffer {
         return new Batch(users, millis);
     }
 
-    /** Puts a batch back after a failed write (newer heartbeats win). */
-    void restore(Batch batch) {
+    /** The batch is in the database: its heartbeats leave the buffer (a newer one, come meanwhile, stays for the next). */
+    void written(Batch batch) {
         for (int i = 0; i < batch.userIds().length; i++) {
-            pending.merge(batch.userIds()[i], batch.epochMillis()[i], Math::max);
+            pending.remove(batch.userIds()[i], batch.epochMillis()[i]);
         }
     }
+
 }

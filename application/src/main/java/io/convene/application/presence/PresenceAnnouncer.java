@@ -1,5 +1,6 @@
 package io.convene.application.presence;
 
+import io.convene.domain.presence.PresenceEvent;
 import io.convene.domain.event.EventOutbox;
 import io.convene.domain.presence.PresenceRow;
 import io.convene.domain.presence.Presences;
@@ -37,11 +38,6 @@ class PresenceAnnouncer {
     }
 
     void append(String userId, String status, Instant lastSeen, boolean inCall) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("userId", userId);
-        data.put("status", status);
-        data.put("lastSeen", lastSeen);
-        data.put("inCall", inCall);
-        outbox.append(EVENT, userId, data);
+        outbox.append(new PresenceEvent.Changed(userId, status, lastSeen, inCall));
     }
 }

@@ -44,25 +44,22 @@ public class PresenceSweep {
 
     /**
      * Writes every pending heartbeat, {@value HeartbeatBuffer#BATCH} users per statement, and
-     * announces those who were offline. A failed batch goes back to the buffer. Returns users written.
+     * announces those who were offline. A failed batch stays in the buffer. Returns users written.
      */
     public int flushHeartbeats() {
         int written = 0;
-        while (buffer.size() > 0) {
+        int rounds = buffer.size() / HeartbeatBuffer.BATCH + 1; // what is pending now; newer ones wait for the next flush
+        for (int round = 0; round < rounds && buffer.size() > 0; round++) {
             HeartbeatBuffer.Batch batch = buffer.take();
             if (batch.userIds().length == 0) {
                 break;
             }
-            try {
-                work.run(() -> {
-                    for (PresenceRow cameOnline : presences.heartbeats(batch.userIds(), batch.epochMillis())) {
-                        announcer.append(cameOnline.userId(), "online", cameOnline.lastSeen(), cameOnline.inCall());
-                    }
-                });
-            } catch (RuntimeException e) {
-                buffer.restore(batch);
-                throw e;
-            }
+            work.run(() -> {
+                for (PresenceRow cameOnline : presences.heartbeats(batch.userIds(), batch.epochMillis())) {
+                    announcer.append(cameOnline.userId(), "online", cameOnline.lastSeen(), cameOnline.inCall());
+                }
+            }); // a failed write leaves the batch in the buffer for the next flush
+            buffer.written(batch);
             written += batch.userIds().length;
         }
         return written;

@@ -1,5 +1,6 @@
 package io.convene.application.probe;
 
+import io.convene.domain.probe.TimerProbeEvent;
 import io.convene.application.shared.Actor;
 import io.convene.application.shared.UnitOfWork;
 import io.convene.domain.event.EventOutbox;
@@ -38,8 +39,7 @@ public class TimerProbing {
     public TimerProbe request(Actor actor) {
         return work.write(() -> {
             TimerProbe probe = probes.save(TimerProbe.request(TimerProbeId.random(), actor.id(), clock.instant()));
-            outbox.append("ops.timer_probe.requested", probe.getId(), Map.of("probeId", probe.getId(),
-                    "requestedBy", actor.id(), "requestedAt", probe.requestedAt().toString()));
+            outbox.append(new TimerProbeEvent.Requested(probe.getId(), actor.id(), probe.requestedAt()));
             process.requested(probe.getId());
             return probe;
         });
@@ -59,8 +59,7 @@ public class TimerProbing {
             }
             Duration late = probe.fired(delay, clock.instant());
             probes.save(probe);
-            outbox.append("ops.timer_probe.fired", id.value(),
-                    Map.of("probeId", id.value(), "delayMs", delay.toMillis(), "latenessMs", late.toMillis()));
+            outbox.append(new TimerProbeEvent.Fired(id.value(), delay.toMillis(), late.toMillis()));
         });
     }
 }

@@ -1,13 +1,14 @@
 package io.convene.application.realtime;
 
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One socket event for some rooms: {@code user:<id>} reaches every device of a user,
  * {@code meeting:<id>} everyone currently in a meeting or call. The gateway only emits it.
+ * {@code payload} is the message's record ({@link SocketPayloads}).
  */
-public record Delivery(String event, Map<String, Object> payload, List<String> rooms) {
+public record Delivery(String event, Object payload, List<String> rooms) {
 
     public static String userRoom(String userId) {
         return "user:" + userId;
@@ -22,7 +23,13 @@ public record Delivery(String event, Map<String, Object> payload, List<String> r
         return "meeting:" + meetingId;
     }
 
-    static Delivery toUsers(String event, Map<String, Object> payload, java.util.Collection<String> userIds) {
-        return new Delivery(event, payload, userIds.stream().distinct().map(Delivery::userRoom).toList());
+    /** The message to these rooms. */
+    static <P> Delivery of(SocketMessage<P> message, P payload, List<String> rooms) {
+        return new Delivery(message.name(), payload, rooms);
+    }
+
+    /** The message to every device of each of these users. */
+    static <P> Delivery toUsers(SocketMessage<P> message, P payload, Collection<String> userIds) {
+        return of(message, payload, userIds.stream().distinct().map(Delivery::userRoom).toList());
     }
 }

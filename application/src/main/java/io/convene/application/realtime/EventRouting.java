@@ -1,28 +1,118 @@
 package io.convene.application.realtime;
 
+import static io.convene.application.realtime.SocketContract.ALL_SERVER_USERS_LEFT;
+import static io.convene.application.realtime.SocketContract.CALL_ACCEPTED;
+import static io.convene.application.realtime.SocketContract.CALL_DECLINED;
+import static io.convene.application.realtime.SocketContract.CALL_ENDED;
+import static io.convene.application.realtime.SocketContract.CALL_INCOMING;
+import static io.convene.application.realtime.SocketContract.CALL_LIVE_INVITE;
+import static io.convene.application.realtime.SocketContract.CALL_PARTICIPANT_WAITING;
+import static io.convene.application.realtime.SocketContract.CALL_RINGING;
+import static io.convene.application.realtime.SocketContract.FIRST_PARTICIPANT_JOINED;
+import static io.convene.application.realtime.SocketContract.GUEST_ADMITTED;
+import static io.convene.application.realtime.SocketContract.GUEST_DECLINED;
+import static io.convene.application.realtime.SocketContract.GUEST_JOINED;
+import static io.convene.application.realtime.SocketContract.GUEST_LEFT;
+import static io.convene.application.realtime.SocketContract.GUEST_REMOVED;
+import static io.convene.application.realtime.SocketContract.GUEST_WAITING;
+import static io.convene.application.realtime.SocketContract.INVITE_LINK_GENERATED;
+import static io.convene.application.realtime.SocketContract.LIVE_INVITE_SENT;
+import static io.convene.application.realtime.SocketContract.MEETING_CANCELLED;
+import static io.convene.application.realtime.SocketContract.MEETING_CREATED;
+import static io.convene.application.realtime.SocketContract.MEETING_ENDED;
+import static io.convene.application.realtime.SocketContract.MEETING_REMINDER;
+import static io.convene.application.realtime.SocketContract.MEETING_STARTED;
+import static io.convene.application.realtime.SocketContract.MEETING_UPDATED;
+import static io.convene.application.realtime.SocketContract.NOTIFICATION_DISMISSED;
+import static io.convene.application.realtime.SocketContract.NOTIFICATION_NEW;
+import static io.convene.application.realtime.SocketContract.PARTICIPANT_JOINED;
+import static io.convene.application.realtime.SocketContract.PARTICIPANT_LEFT;
+import static io.convene.application.realtime.SocketContract.PARTICIPANT_MUTED;
+import static io.convene.application.realtime.SocketContract.PRESENCE_UPDATE;
+import static io.convene.application.realtime.SocketContract.RECORDING_READY;
+import static io.convene.application.realtime.SocketContract.SOFTPHONE_CALL_ENDED;
+import static io.convene.application.realtime.SocketContract.SOFTPHONE_CONFIG_CHANGED;
+import static io.convene.application.realtime.SocketContract.SOFTPHONE_INCOMING;
+import static io.convene.application.realtime.SocketContract.SOFTPHONE_MISSED;
+import static io.convene.application.realtime.SocketContract.USER_CONNECTED;
+import static io.convene.application.realtime.SocketContract.USER_DISCONNECTED;
+import static io.convene.application.realtime.SocketContract.WEBHOOK_DISABLED;
+
+import io.convene.application.realtime.SocketPayloads.AllServerUsersLeft;
+import io.convene.application.realtime.SocketPayloads.CallAccepted;
+import io.convene.application.realtime.SocketPayloads.CallDeclined;
+import io.convene.application.realtime.SocketPayloads.CallEnded;
+import io.convene.application.realtime.SocketPayloads.CallIncoming;
+import io.convene.application.realtime.SocketPayloads.CallLiveInvite;
+import io.convene.application.realtime.SocketPayloads.CallParticipantWaiting;
+import io.convene.application.realtime.SocketPayloads.CallRinging;
+import io.convene.application.realtime.SocketPayloads.FirstParticipantJoined;
+import io.convene.application.realtime.SocketPayloads.GuestAdmitted;
+import io.convene.application.realtime.SocketPayloads.GuestDeclined;
+import io.convene.application.realtime.SocketPayloads.GuestJoined;
+import io.convene.application.realtime.SocketPayloads.GuestLeft;
+import io.convene.application.realtime.SocketPayloads.GuestRemoved;
+import io.convene.application.realtime.SocketPayloads.GuestWaiting;
+import io.convene.application.realtime.SocketPayloads.InviteLinkGenerated;
+import io.convene.application.realtime.SocketPayloads.LiveInviteSent;
+import io.convene.application.realtime.SocketPayloads.MeetingCancelled;
+import io.convene.application.realtime.SocketPayloads.MeetingCreated;
+import io.convene.application.realtime.SocketPayloads.MeetingEnded;
+import io.convene.application.realtime.SocketPayloads.MeetingReminder;
+import io.convene.application.realtime.SocketPayloads.MeetingStarted;
+import io.convene.application.realtime.SocketPayloads.MeetingUpdated;
+import io.convene.application.realtime.SocketPayloads.NotificationDismissed;
+import io.convene.application.realtime.SocketPayloads.NotificationNew;
+import io.convene.application.realtime.SocketPayloads.ParticipantJoined;
+import io.convene.application.realtime.SocketPayloads.ParticipantLeft;
+import io.convene.application.realtime.SocketPayloads.ParticipantMuted;
+import io.convene.application.realtime.SocketPayloads.PresenceUpdate;
+import io.convene.application.realtime.SocketPayloads.RecordingReady;
+import io.convene.application.realtime.SocketPayloads.SoftphoneCall;
+import io.convene.application.realtime.SocketPayloads.SoftphoneConfigChanged;
+import io.convene.application.realtime.SocketPayloads.UserConnected;
+import io.convene.application.realtime.SocketPayloads.UserDisconnected;
+import io.convene.application.realtime.SocketPayloads.WaitingParticipant;
+import io.convene.application.realtime.SocketPayloads.WebhookDisabled;
 import io.convene.application.shared.UnitOfWork;
+import io.convene.domain.calllog.SoftphoneCallEvent;
+import io.convene.domain.event.DomainEvent;
+import io.convene.domain.event.EventTypes;
+import io.convene.domain.guest.GuestEvent;
+import io.convene.domain.meeting.CallEvent;
 import io.convene.domain.meeting.Meeting;
+import io.convene.domain.meeting.MeetingEvent;
 import io.convene.domain.meeting.MeetingId;
 import io.convene.domain.meeting.MeetingStatus;
 import io.convene.domain.meeting.Meetings;
 import io.convene.domain.meeting.Participant;
+import io.convene.domain.meeting.ParticipantEvent;
 import io.convene.domain.meeting.ParticipantStatus;
+import io.convene.domain.notification.NotificationEvent;
+import io.convene.domain.presence.PresenceEvent;
+import io.convene.domain.recording.RecordingEvent;
+import io.convene.domain.sip.SipEvent;
+import io.convene.domain.webhook.WebhookEvent;
 import io.convene.processes.call.InstantCallGateway;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 
 /**
- * Who receives what: one domain event (the outbox's CloudEvent: type, subject, data) becomes
- * socket events for rooms, with the payloads of seed 002 §1.4 (docs/events.md lists them).
- * Recipients come from the event's data and, where it names none, from the meeting's
- * participants, read in one short read-only transaction.
+ * Who receives what: the routing table from each domain event's record to the socket messages of
+ * {@link SocketContract}, with the payloads of seed 002 §1.4 and their recipients. Recipients come
+ * from the event and, where it names none, from the meeting's participants, read in one short
+ * read-only transaction. An event without a route reaches no socket.
  */
 @Service
 public class EventRouting {
@@ -30,272 +120,276 @@ public class EventRouting {
     /** Most members of a user's meetings in progress told of a presence change. */
     static final int MAX_MEMBERS = 500;
 
+    /** One row of the table: the event, the messages it may become, and how. */
+    public record Route(Class<? extends DomainEvent> event, List<SocketMessage<?>> messages,
+                        Function<DomainEvent, Routing> routing) {}
+
     private final Meetings meetings;
     private final InstantCallGateway calls;
     private final UnitOfWork work;
     private final Clock clock;
+    private final Map<Class<?>, Route> table = new LinkedHashMap<>();
 
     EventRouting(Meetings meetings, InstantCallGateway calls, UnitOfWork work, Clock clock) {
         this.meetings = meetings;
         this.calls = calls;
         this.work = work;
         this.clock = clock;
+        meetingRoutes();
+        participantRoutes();
+        callRoutes();
+        guestRoutes();
+        theUsersOwnRoutes();
     }
 
-    public Routing route(String type, String subject, Map<String, Object> data) {
-        return work.read(() -> switch (type) {
-            case "call.ringing" -> withWaiting(text(data, "callId"), ringing(data));
-            case "call.accepted" -> withWaiting(text(data, "callId"), answered("call:accepted", data));
-            case "call.declined" -> withWaiting(text(data, "callId"), answered("call:declined", data));
-            case "call.missed" -> withWaiting(text(data, "callId"), missed(data));
-            case "call.ended" -> toParticipants(data, "call:ended", payload(
-                    "meetingId", text(data, "meetingId"), "duration", data.get("durationSeconds"),
-                    "endedBy", data.get("endedBy"), "reason", data.get("reason")));
-            case "meeting.created" -> toParticipants(text(data, "meetingId"), "meeting:created", payload(
-                    "meetingId", data.get("meetingId"), "title", data.get("title"),
-                    "startTime", data.get("startTime"), "createdBy", data.get("createdBy")));
-            case "meeting.updated" -> toParticipants(text(data, "meetingId"), "meeting:updated",
-                    payload("meetingId", data.get("meetingId"), "changes", data.get("changes")));
-            case "meeting.cancelled" -> toParticipants(data, "meeting:cancelled",
-                    payload("meetingId", data.get("meetingId"), "reason", data.getOrDefault("reason", "cancelled"),
-                            "cancelledBy", data.get("cancelledBy")));
-            // the seed's DELETE /api/meetings/:id is "cancel": the portal drops a deleted meeting or call on
-            // meeting:cancelled; a call still running also gets its call:ended (from call.ended)
-            case "meeting.deleted" -> toParticipants(data, "meeting:cancelled", payload("meetingId",
-                    data.get("meetingId"), "reason", "deleted", "cancelledBy", data.get("deletedBy")));
-            case "call.deleted" -> toParticipants(data, "meeting:cancelled", payload("meetingId",
-                    data.get("callId"), "reason", "deleted", "cancelledBy", data.get("deletedBy")));
-            case "meeting.started" -> toParticipants(text(data, "meetingId"), "meeting:started",
-                    payload("meetingId", data.get("meetingId")));
-            case "meeting.ended" -> toParticipants(data, "meeting:ended", payload(
-                    "meetingId", data.get("meetingId"), "duration", data.get("durationSeconds"),
-                    "participantCount", data.get("participantCount")));
-            case "meeting.reminder" -> reminder(data);
-            case "recording.ready" -> toParticipants(data, "recording:ready", payload(
-                    "meetingId", data.get("meetingId"), "recordingId", data.get("recordingId"),
-                    "chunkCount", data.get("chunkCount"), "sizeBytes", data.get("sizeBytes"),
-                    "durationMs", data.get("durationMs"), "format", data.get("format"), "readyAt", data.get("readyAt")));
-            case "participant.joined" -> withWaiting(text(data, "meetingId"), joined(data));
-            case "participant.left" -> left(data);
-            case "participant.invited" -> invited(data);
-            // Sc6.3: everyone in it sees the mute; the muted one shows "You were muted by Bob"
-            case "participant.muted", "participant.unmuted" -> toParticipants(text(data, "meetingId"),
-                    "meeting:participant_muted", payload("meetingId", data.get("meetingId"), "userId", data.get("userId"),
-                            "displayName", data.get("displayName"), "muted", "participant.muted".equals(type),
-                            "by", data.get("by"), "byName", data.get("byName")));
-            case "presence.changed" -> presence(data);
-            case "notification.created" -> data.get("notification") instanceof Map<?, ?> shown && text(data, "userId") != null
-                    ? deliveries(Delivery.toUsers("notification:new", payload(shown), List.of(text(data, "userId"))))
-                    : Routing.NONE;
-            case "notification.dismissed" -> text(data, "userId") == null ? Routing.NONE
-                    : deliveries(Delivery.toUsers("notification:dismissed", payload("notificationId",
-                            data.get("notificationId"), "reason", data.getOrDefault("reason", "dismissed")),
-                            List.of(text(data, "userId"))));
-            case "softphone.call.ringing" -> toUser(data, "softphone:incoming", softphoneCall(data));
-            case "softphone.call.missed" -> toUser(data, "softphone:missed", softphoneCall(data));
-            case "softphone.call.ended" -> toUser(data, "softphone:call_ended", softphoneCall(data));
-            case "sip.credentials.changed" -> toUser(data, "softphone:config_changed",
-                    payload("reason", "credentials_" + data.get("action")));
-            case "webhook.disabled" -> text(data, "ownerId") == null ? Routing.NONE
-                    : deliveries(Delivery.toUsers("webhook:disabled", payload("webhookId", data.get("webhookId"),
-                            "url", data.get("url"), "reason", data.get("reason"), "disabledAt", data.get("disabledAt")),
-                            List.of(text(data, "ownerId"))));
-            case "meeting.invite_link_generated" -> toParticipants(data, "meeting:invite_link_generated", payload(
-                    "meetingId", data.get("meetingId"), "generatedBy", data.get("generatedBy"),
-                    "validFrom", data.get("validFrom"), "expiresAt", data.get("validUntil")));
-            // guests: a guest's socket is in its own room guest:<sessionId> only, and hears only these four
-            case "external.waiting" -> data.get("userIds") instanceof List<?> ids
-                    ? deliveries(Delivery.toUsers("meeting:guest_waiting", payload("meetingId", data.get("meetingId"),
-                            "sessionId", data.get("sessionId"), "displayName", data.get("displayName"),
-                            "requestId", data.get("requestId")), ids.stream().map(String::valueOf).toList()))
-                    : Routing.NONE;
-            case "external.admitted" -> toGuest(data, "meeting:guest_admitted", payload("sessionId", data.get("sessionId"),
-                    "admittedBy", data.get("admittedBy")));
-            case "external.declined" -> toGuest(data, "meeting:guest_declined", payload("sessionId", data.get("sessionId"),
-                    "declinedBy", data.get("declinedBy"), "reason", "declined"));
-            case "external.request_expired" -> toGuest(data, "meeting:guest_declined", payload("sessionId",
-                    data.get("sessionId"), "declinedBy", null, "reason", "expired"));
-            case "external.all_server_users_left" -> toGuest(data, "external:all_server_users_left", payload(
-                    "meetingId", data.get("meetingId"), "removeAt", data.get("removeAt"),
-                    "graceSeconds", data.get("graceSeconds"),
-                    "message", "Everyone of the host's side has left: you will be disconnected."));
-            case "external.removed" -> new Routing(List.of(), toGuest(data, "external:removed", payload(
-                    "meetingId", data.get("meetingId"), "sessionId", data.get("sessionId"),
-                    "reason", data.get("reason"))).deliveries(), List.of(Delivery.guestRoom(text(data, "sessionId"))));
-            case "external.session_ended" -> text(data, "sessionId") == null ? Routing.NONE
-                    : new Routing(List.of(), List.of(), List.of(Delivery.guestRoom(text(data, "sessionId"))));
-            case "external.joined" -> toParticipants(text(data, "meetingId"), "external:joined", payload(
-                    "meetingId", data.get("meetingId"), "sessionId", data.get("sessionId"),
-                    "displayName", data.get("displayName")));
-            case "external.left" -> {
-                Routing left = toParticipants(text(data, "meetingId"), "external:left", payload(
-                        "meetingId", data.get("meetingId"), "sessionId", data.get("sessionId"),
-                        "displayName", data.get("displayName")));
-                yield new Routing(left.memberships(), left.deliveries(), List.of(Delivery.guestRoom(text(data, "sessionId"))));
-            }
-            default -> Routing.NONE;
+    /** The routing table, event by event (for the AsyncAPI document). */
+    public List<Route> routes() {
+        return Collections.unmodifiableList(new ArrayList<>(table.values()));
+    }
+
+    public Routing route(DomainEvent event) {
+        Route route = table.get(event.getClass());
+        return route == null ? Routing.NONE : work.read(() -> route.routing().apply(event));
+    }
+
+    private void meetingRoutes() {
+        on(MeetingEvent.Created.class, List.of(MEETING_CREATED), e -> toParticipants(e.meetingId(), MEETING_CREATED,
+                new MeetingCreated(e.meetingId().value(), e.title(), e.startTime(), e.endTime(), e.createdBy())));
+        on(MeetingEvent.Updated.class, List.of(MEETING_UPDATED), e -> toParticipants(e.meetingId(), MEETING_UPDATED,
+                new MeetingUpdated(e.meetingId().value(), e.changes())));
+        on(MeetingEvent.Cancelled.class, List.of(MEETING_CANCELLED), e -> toUsers(e.participantIds(),
+                MEETING_CANCELLED, new MeetingCancelled(e.meetingId().value(), "cancelled", e.cancelledBy())));
+        // the seed's DELETE /api/meetings/:id is "cancel": the portal drops a deleted meeting or call on
+        // meeting:cancelled; a call still running also gets its call:ended (from call.ended)
+        on(MeetingEvent.Deleted.class, List.of(MEETING_CANCELLED), e -> toUsers(e.participantIds(),
+                MEETING_CANCELLED, new MeetingCancelled(e.meetingId().value(), "deleted", e.deletedBy())));
+        on(MeetingEvent.Started.class, List.of(MEETING_STARTED), e -> toParticipants(e.meetingId(), MEETING_STARTED,
+                new MeetingStarted(e.meetingId().value())));
+        on(MeetingEvent.Ended.class, List.of(MEETING_ENDED), e -> toUsers(e.participantIds(), MEETING_ENDED,
+                new MeetingEnded(e.meetingId().value(), e.durationSeconds(), e.participantCount())));
+        on(MeetingEvent.Reminder.class, List.of(MEETING_REMINDER), e -> {
+            Optional<Meeting> meeting = meeting(e.meetingId());
+            return deliveries(Delivery.toUsers(MEETING_REMINDER, new MeetingReminder(e.meetingId().value(),
+                    meeting.map(Meeting::title).orElse(null), meeting.map(Meeting::startTime).orElse(null),
+                    e.minutesBefore()), e.userIds()));
+        });
+        on(RecordingEvent.Ready.class, List.of(RECORDING_READY), e -> toUsers(e.participantIds(), RECORDING_READY,
+                new RecordingReady(e.meetingId().value(), e.recordingId(), e.chunkCount(), e.sizeBytes(),
+                        e.durationMs(), e.format(), e.readyAt())));
+    }
+
+    private void participantRoutes() {
+        on(ParticipantEvent.Joined.class, List.of(PARTICIPANT_JOINED, FIRST_PARTICIPANT_JOINED,
+                CALL_PARTICIPANT_WAITING), e -> withWaiting(e.meetingId(), joined(e)));
+        on(ParticipantEvent.Left.class, List.of(PARTICIPANT_LEFT), this::left);
+        on(ParticipantEvent.Invited.class, List.of(LIVE_INVITE_SENT, CALL_LIVE_INVITE), this::invited);
+        // Sc6.3: everyone in it sees the mute; the muted one shows "You were muted by Bob"
+        on(ParticipantEvent.Muted.class, List.of(PARTICIPANT_MUTED), e -> toParticipants(e.meetingId(),
+                PARTICIPANT_MUTED, new ParticipantMuted(e.meetingId().value(), e.userId(), e.displayName(), true,
+                        e.by(), e.byName())));
+        on(ParticipantEvent.Unmuted.class, List.of(PARTICIPANT_MUTED), e -> toParticipants(e.meetingId(),
+                PARTICIPANT_MUTED, new ParticipantMuted(e.meetingId().value(), e.userId(), e.displayName(), false,
+                        e.by(), e.byName())));
+    }
+
+    private void callRoutes() {
+        on(CallEvent.Ringing.class, List.of(CALL_INCOMING, CALL_RINGING, CALL_PARTICIPANT_WAITING),
+                e -> withWaiting(e.callId(), ringing(e)));
+        on(CallEvent.Accepted.class, List.of(CALL_ACCEPTED, CALL_PARTICIPANT_WAITING),
+                e -> withWaiting(e.callId(), answered(e.callId(), e.userId(), e.callerId(), true)));
+        on(CallEvent.Declined.class, List.of(CALL_DECLINED, CALL_PARTICIPANT_WAITING),
+                e -> withWaiting(e.callId(), answered(e.callId(), e.userId(), e.callerId(), false)));
+        on(CallEvent.Missed.class, List.of(CALL_DECLINED, CALL_PARTICIPANT_WAITING),
+                e -> withWaiting(e.callId(), missed(e)));
+        on(CallEvent.Ended.class, List.of(CALL_ENDED), e -> toUsers(e.participantIds(), CALL_ENDED,
+                new CallEnded(e.meetingId().value(), e.durationSeconds(), e.endedBy(), e.reason())));
+        on(CallEvent.Deleted.class, List.of(MEETING_CANCELLED), e -> toUsers(e.participantIds(), MEETING_CANCELLED,
+                new MeetingCancelled(e.callId().value(), "deleted", e.deletedBy())));
+    }
+
+    private void guestRoutes() {
+        on(GuestEvent.InviteLinkGenerated.class, List.of(INVITE_LINK_GENERATED), e -> toUsers(e.participantIds(),
+                INVITE_LINK_GENERATED, new InviteLinkGenerated(e.meetingId().value(), e.generatedBy(), e.validFrom(),
+                        e.validUntil())));
+        // a guest's socket is in its own room guest:<sessionId> only, and hears only these
+        on(GuestEvent.Waiting.class, List.of(GUEST_WAITING), e -> deliveries(Delivery.toUsers(GUEST_WAITING,
+                new GuestWaiting(e.meetingId().value(), e.sessionId(), e.displayName(), e.requestId()), e.userIds())));
+        on(GuestEvent.Admitted.class, List.of(GUEST_ADMITTED), e -> toGuest(e.sessionId(), GUEST_ADMITTED,
+                new GuestAdmitted(e.sessionId(), e.admittedBy())));
+        on(GuestEvent.Declined.class, List.of(GUEST_DECLINED), e -> toGuest(e.sessionId(), GUEST_DECLINED,
+                new GuestDeclined(e.sessionId(), e.declinedBy(), "declined")));
+        on(GuestEvent.RequestExpired.class, List.of(GUEST_DECLINED), e -> toGuest(e.sessionId(), GUEST_DECLINED,
+                new GuestDeclined(e.sessionId(), null, "expired")));
+        on(GuestEvent.AllServerUsersLeft.class, List.of(ALL_SERVER_USERS_LEFT), e -> toGuest(e.sessionId(),
+                ALL_SERVER_USERS_LEFT, new AllServerUsersLeft(e.meetingId().value(), e.removeAt(), e.graceSeconds(),
+                        "Everyone of the host's side has left: you will be disconnected.")));
+        on(GuestEvent.Removed.class, List.of(GUEST_REMOVED), e -> new Routing(List.of(), toGuest(e.sessionId(),
+                GUEST_REMOVED, new GuestRemoved(e.meetingId().value(), e.sessionId(), e.reason())).deliveries(),
+                List.of(Delivery.guestRoom(e.sessionId()))));
+        on(GuestEvent.SessionEnded.class, List.of(), e ->
+                new Routing(List.of(), List.of(), List.of(Delivery.guestRoom(e.sessionId()))));
+        on(GuestEvent.Joined.class, List.of(GUEST_JOINED), e -> toParticipants(e.meetingId(), GUEST_JOINED,
+                new GuestJoined(e.meetingId().value(), e.sessionId(), e.displayName())));
+        on(GuestEvent.Left.class, List.of(GUEST_LEFT), e -> {
+            Routing left = toParticipants(e.meetingId(), GUEST_LEFT,
+                    new GuestLeft(e.meetingId().value(), e.sessionId(), e.displayName()));
+            return new Routing(left.memberships(), left.deliveries(), List.of(Delivery.guestRoom(e.sessionId())));
         });
     }
 
-    /** A softphone event goes to every device of its user (the pulsing phone button, Recents). */
-    private static Routing toUser(Map<String, Object> data, String event, Map<String, Object> payload) {
-        String userId = text(data, "userId");
-        return userId == null ? Routing.NONE : deliveries(Delivery.toUsers(event, payload, List.of(userId)));
+    private void theUsersOwnRoutes() {
+        on(PresenceEvent.Changed.class, List.of(PRESENCE_UPDATE, USER_CONNECTED, USER_DISCONNECTED), this::presence);
+        on(NotificationEvent.Created.class, List.of(NOTIFICATION_NEW), e -> deliveries(Delivery.toUsers(
+                NOTIFICATION_NEW, notification(e.notification()), List.of(e.userId()))));
+        on(NotificationEvent.Dismissed.class, List.of(NOTIFICATION_DISMISSED), e -> deliveries(Delivery.toUsers(
+                NOTIFICATION_DISMISSED, new NotificationDismissed(e.notificationId(), e.reason()), List.of(e.userId()))));
+        // a softphone event goes to every device of its user (the pulsing phone button, Recents)
+        on(SoftphoneCallEvent.Ringing.class, List.of(SOFTPHONE_INCOMING), e -> toUser(e.userId(), SOFTPHONE_INCOMING,
+                softphoneCall(e.callLogId(), e.direction(), e.number(), e.contactId(), e.contactName(), e.status(),
+                        e.missedReason(), e.startedAt(), e.durationSeconds())));
+        on(SoftphoneCallEvent.Missed.class, List.of(SOFTPHONE_MISSED), e -> toUser(e.userId(), SOFTPHONE_MISSED,
+                softphoneCall(e.callLogId(), e.direction(), e.number(), e.contactId(), e.contactName(), e.status(),
+                        e.missedReason(), e.startedAt(), e.durationSeconds())));
+        on(SoftphoneCallEvent.Ended.class, List.of(SOFTPHONE_CALL_ENDED), e -> toUser(e.userId(), SOFTPHONE_CALL_ENDED,
+                softphoneCall(e.callLogId(), e.direction(), e.number(), e.contactId(), e.contactName(), e.status(),
+                        e.missedReason(), e.startedAt(), e.durationSeconds())));
+        on(SipEvent.CredentialsChanged.class, List.of(SOFTPHONE_CONFIG_CHANGED), e -> toUser(e.userId(),
+                SOFTPHONE_CONFIG_CHANGED, new SoftphoneConfigChanged("credentials_" + e.action())));
+        on(WebhookEvent.Disabled.class, List.of(WEBHOOK_DISABLED), e -> toUser(e.ownerId(), WEBHOOK_DISABLED,
+                new WebhookDisabled(e.webhookId(), e.url(), e.reason(), e.disabledAt())));
     }
 
-    private static Map<String, Object> softphoneCall(Map<String, Object> data) {
-        return payload("callLogId", data.get("callLogId"), "direction", data.get("direction"), "number", data.get("number"),
-                "contactId", data.get("contactId"), "contactName", data.get("contactName"), "status", data.get("status"),
-                "missedReason", data.get("missedReason"), "startedAt", data.get("startedAt"),
-                "durationSeconds", data.get("durationSeconds"));
+    @SuppressWarnings("unchecked")
+    private <E extends DomainEvent> void on(Class<E> event, List<SocketMessage<?>> messages,
+                                            Function<E, Routing> routing) {
+        EventTypes.all().of(event); // a record of an event family, or this fails at startup
+        if (table.put(event, new Route(event, messages, e -> routing.apply((E) e))) != null) {
+            throw new IllegalStateException(event.getName() + " is routed twice");
+        }
     }
 
-    private Routing ringing(Map<String, Object> data) {
-        String callId = text(data, "callId");
-        String caller = text(data, "callerId");
-        String callee = text(data, "calleeId");
-        String callerName = meeting(callId).flatMap(call -> call.participant(caller)).map(Participant::displayName)
-                .orElse("Someone");
+    // ---- calls
+
+    private Routing ringing(CallEvent.Ringing e) {
+        String callId = e.callId().value();
+        String callerName = meeting(e.callId()).flatMap(call -> call.participant(e.callerId()))
+                .map(Participant::displayName).orElse("Someone");
         return deliveries(
-                Delivery.toUsers("call:incoming", incoming(callId, caller, callerName, clock.instant()), List.of(callee)),
-                Delivery.toUsers("call:ringing", payload("meetingId", callId, "userId", callee), List.of(caller)));
+                Delivery.toUsers(CALL_INCOMING, incoming(callId, e.callerId(), callerName, clock.instant()),
+                        List.of(e.calleeId())),
+                Delivery.toUsers(CALL_RINGING, new CallRinging(callId, e.calleeId()), List.of(e.callerId())));
     }
 
     /** The seed's {@code call:incoming}: also sent on connect for rings still ringing. */
-    static Map<String, Object> incoming(String callId, String callerId, String callerName, Instant at) {
-        return payload("meetingId", callId, "callerId", callerId, "callerName", callerName,
-                "callerAvatar", null, "timestamp", at.toString());
+    static CallIncoming incoming(String callId, String callerId, String callerName, Instant at) {
+        return new CallIncoming(callId, callerId, callerName, null, at);
     }
 
-    private Routing answered(String event, Map<String, Object> data) {
-        String callId = text(data, "callId");
-        String userId = text(data, "userId");
+    private Routing answered(MeetingId callId, String userId, String callerId, boolean accepted) {
         Optional<Meeting> call = meeting(callId);
         String name = call.flatMap(c -> c.participant(userId)).map(Participant::displayName).orElse(userId);
-        Map<String, Object> payload = event.equals("call:accepted")
-                ? payload("meetingId", callId, "userId", userId, "displayName", name, "avatar", null)
-                : payload("meetingId", callId, "userId", userId, "displayName", name);
         // the call may be cleaned up already (a decline that left the caller alone hangs up at once):
         // then the event's own callerId says who must hear it
-        List<String> recipients = call.map(EventRouting::participantIds).orElseGet(() ->
-                java.util.stream.Stream.of(text(data, "callerId"), userId).filter(java.util.Objects::nonNull).distinct().toList());
-        return deliveries(Delivery.toUsers(event, payload, recipients));
+        List<String> recipients = call.map(EventRouting::participantIds)
+                .orElseGet(() -> Stream.of(callerId, userId).filter(Objects::nonNull).distinct().toList());
+        return deliveries(accepted
+                ? Delivery.toUsers(CALL_ACCEPTED, new CallAccepted(callId.value(), userId, name, null), recipients)
+                : Delivery.toUsers(CALL_DECLINED, new CallDeclined(callId.value(), userId, name, "declined"), recipients));
     }
 
     /** Nobody answered (or the callee was offline): the caller sees it as a decline with a reason. */
-    private Routing missed(Map<String, Object> data) {
-        String callId = text(data, "callId");
-        String callee = text(data, "calleeId");
-        String name = meeting(callId).flatMap(c -> c.participant(callee)).map(Participant::displayName).orElse(callee);
-        return deliveries(Delivery.toUsers("call:declined", payload("meetingId", callId, "userId", callee,
-                "displayName", name, "reason", data.getOrDefault("reason", "no_answer")), List.of(text(data, "callerId"))));
+    private Routing missed(CallEvent.Missed e) {
+        String name = meeting(e.callId()).flatMap(c -> c.participant(e.calleeId())).map(Participant::displayName)
+                .orElse(e.calleeId());
+        return deliveries(Delivery.toUsers(CALL_DECLINED, new CallDeclined(e.callId().value(), e.calleeId(), name,
+                e.reason() == null ? "no_answer" : e.reason()), List.of(e.callerId())));
     }
 
     /**
      * Seed 002's {@code call:participant_waiting} ("for grid display"): after each change to whom a
      * call waits for, the people it still waits for — their phone rings, or they accepted and have
      * not joined yet — go to those in the call (its room: the caller's waiting grid, and everyone
-     * who joined). Read when the event is routed, so it is the newest state. Guests waiting in the
-     * lobby are the guests issue's {@code meeting:guest_waiting}, to the same room.
+     * who joined). Read when the event is routed, so it is the newest state.
      */
-    private Routing withWaiting(String callId, Routing routing) {
+    private Routing withWaiting(MeetingId callId, Routing routing) {
         Optional<Meeting> call = meeting(callId).filter(c -> c.isInstantCall() && c.status() == MeetingStatus.IN_PROGRESS);
         if (call.isEmpty()) {
             return routing;
         }
         List<Delivery> deliveries = new ArrayList<>(routing.deliveries());
-        deliveries.add(new Delivery("call:participant_waiting", payload("meetingId", callId,
-                "participants", waitingFor(call.get())), List.of(Delivery.meetingRoom(callId))));
+        deliveries.add(Delivery.of(CALL_PARTICIPANT_WAITING, new CallParticipantWaiting(callId.value(),
+                waitingFor(call.get())), List.of(Delivery.meetingRoom(callId.value()))));
         return new Routing(routing.memberships(), deliveries);
     }
 
-    private List<Map<String, Object>> waitingFor(Meeting call) {
+    private List<WaitingParticipant> waitingFor(Meeting call) {
         boolean anyInvited = call.participants().stream().anyMatch(p -> p.status() == ParticipantStatus.INVITED);
         Set<String> ringing = anyInvited ? Set.copyOf(calls.ringing(call.id().value())) : Set.of();
         return call.participants().stream()
                 .filter(p -> p.status() == ParticipantStatus.ACCEPTED
                         || p.status() == ParticipantStatus.INVITED && ringing.contains(p.userId()))
-                .map(p -> payload("userId", p.userId(), "displayName", p.displayName(), "avatar", null))
+                .map(p -> new WaitingParticipant(p.userId(), p.displayName(), null))
                 .toList();
     }
 
-    private Routing reminder(Map<String, Object> data) {
-        String meetingId = text(data, "meetingId");
-        Optional<Meeting> meeting = meeting(meetingId);
-        @SuppressWarnings("unchecked")
-        List<String> userIds = data.get("userIds") instanceof List<?> ids ? (List<String>) ids : List.of();
-        return deliveries(Delivery.toUsers("meeting:reminder", payload("meetingId", meetingId,
-                "title", meeting.map(Meeting::title).orElse(null),
-                "startTime", meeting.map(m -> m.startTime().toString()).orElse(null),
-                "minutesBefore", data.get("minutesBefore")), userIds));
-    }
+    // ---- participants
 
-    private Routing joined(Map<String, Object> data) {
-        String meetingId = text(data, "meetingId");
-        String userId = text(data, "userId");
-        Optional<Meeting> meeting = meeting(meetingId);
-        List<String> recipients = meeting.map(EventRouting::participantIds).orElse(List.of(userId));
+    private Routing joined(ParticipantEvent.Joined e) {
+        Optional<Meeting> meeting = meeting(e.meetingId());
+        List<String> recipients = meeting.map(EventRouting::participantIds).orElse(List.of(e.userId()));
         List<Delivery> deliveries = new ArrayList<>();
-        deliveries.add(Delivery.toUsers("meeting:participant_joined", payload("meetingId", meetingId,
-                "userId", userId, "displayName", data.get("displayName")), recipients));
-        boolean first = meeting.map(m -> m.attendees().size() == 1 && m.attendees().get(0).userId().equals(userId)
-                && !m.isInstantCall()).orElse(false);
-        if (first) {
-            deliveries.add(Delivery.toUsers("meeting:first_participant_joined",
-                    payload("meetingId", meetingId, "userId", userId), recipients));
+        deliveries.add(Delivery.toUsers(PARTICIPANT_JOINED, new ParticipantJoined(e.meetingId().value(), e.userId(),
+                e.displayName()), recipients));
+        if (e.first() && !meeting.map(Meeting::isInstantCall).orElse(false)) {
+            deliveries.add(Delivery.toUsers(FIRST_PARTICIPANT_JOINED,
+                    new FirstParticipantJoined(e.meetingId().value(), e.userId()), recipients));
         }
-        return new Routing(List.of(new Routing.Membership(userId, Delivery.meetingRoom(meetingId), true)), deliveries);
+        return new Routing(List.of(new Routing.Membership(e.userId(), Delivery.meetingRoom(e.meetingId().value()), true)),
+                deliveries);
     }
 
-    private Routing left(Map<String, Object> data) {
-        String meetingId = text(data, "meetingId");
-        String userId = text(data, "userId");
-        List<String> recipients = meeting(meetingId).map(EventRouting::participantIds).orElse(List.of(userId));
-        return new Routing(List.of(new Routing.Membership(userId, Delivery.meetingRoom(meetingId), false)),
-                List.of(Delivery.toUsers("meeting:participant_left", payload("meetingId", meetingId,
-                        "userId", userId, "displayName", data.get("displayName")), recipients)));
+    private Routing left(ParticipantEvent.Left e) {
+        List<String> recipients = meeting(e.meetingId()).map(EventRouting::participantIds).orElse(List.of(e.userId()));
+        return new Routing(List.of(new Routing.Membership(e.userId(), Delivery.meetingRoom(e.meetingId().value()), false)),
+                List.of(Delivery.toUsers(PARTICIPANT_LEFT, new ParticipantLeft(e.meetingId().value(), e.userId(),
+                        e.displayName(), e.reason()), recipients)));
     }
 
     /** Only live invites (into a meeting or call under way) are pushed; a scheduled invite comes as meeting:created. */
-    private Routing invited(Map<String, Object> data) {
-        if (!Boolean.TRUE.equals(data.get("live"))) {
+    private Routing invited(ParticipantEvent.Invited e) {
+        if (!e.live()) {
             return Routing.NONE;
         }
-        String meetingId = text(data, "meetingId");
-        Optional<Meeting> meeting = meeting(meetingId);
-        String invitee = text(data, "userId");
-        String invitedBy = text(data, "invitedBy");
+        Optional<Meeting> meeting = meeting(e.meetingId());
         if (meeting.map(Meeting::isInstantCall).orElse(false)) {
             Meeting call = meeting.get();
             String callerName = call.participant(call.createdBy()).map(Participant::displayName).orElse("Someone");
-            return deliveries(Delivery.toUsers("call:live_invite", payload("meetingId", meetingId,
-                    "callerId", call.createdBy(), "callerName", callerName, "invitedBy", invitedBy), List.of(invitee)));
+            return deliveries(Delivery.toUsers(CALL_LIVE_INVITE, new CallLiveInvite(e.meetingId().value(),
+                    call.createdBy(), callerName, e.invitedBy()), List.of(e.userId())));
         }
-        return deliveries(Delivery.toUsers("meeting:live_invite_sent", payload("meetingId", meetingId,
-                "userId", invitee, "displayName", data.get("displayName"), "invitedBy", invitedBy), List.of(invitee)));
+        return deliveries(Delivery.toUsers(LIVE_INVITE_SENT, new LiveInviteSent(e.meetingId().value(), e.userId(),
+                e.displayName(), e.invitedBy()), List.of(e.userId())));
     }
+
+    // ---- presence and the user's own
 
     /**
      * Presence changes go to the user's subscribers (the gateway keeps them in the room
      * presence:<userId>) and, as {@code presence:update}, to the members of the meetings and calls
      * in progress the user is a participant of (at most {@value #MAX_MEMBERS}).
      */
-    private Routing presence(Map<String, Object> data) {
-        String userId = text(data, "userId");
-        Map<String, Object> update = payload("userId", userId, "status", data.get("status"),
-                "lastSeen", data.get("lastSeen"), "inCall", data.getOrDefault("inCall", false));
+    private Routing presence(PresenceEvent.Changed e) {
+        String userId = e.userId();
         List<String> rooms = List.of(presenceRoom(userId));
         List<String> toSubscribersAndMembers = new ArrayList<>(rooms);
-        if (userId != null) {
-            meetings.membersInProgressWith(userId, MAX_MEMBERS).forEach(m -> toSubscribersAndMembers.add(Delivery.userRoom(m)));
-        }
+        meetings.membersInProgressWith(userId, MAX_MEMBERS).forEach(m -> toSubscribersAndMembers.add(Delivery.userRoom(m)));
         List<Delivery> deliveries = new ArrayList<>();
-        deliveries.add(new Delivery("presence:update", update, toSubscribersAndMembers));
-        if ("online".equals(data.get("status"))) {
-            deliveries.add(new Delivery("presence:user_connected", payload("userId", userId), rooms));
-        } else if ("offline".equals(data.get("status"))) {
-            deliveries.add(new Delivery("presence:user_disconnected",
-                    payload("userId", userId, "lastSeen", data.get("lastSeen")), rooms));
+        deliveries.add(Delivery.of(PRESENCE_UPDATE, new PresenceUpdate(userId, e.status(), e.lastSeen(), e.inCall()),
+                toSubscribersAndMembers));
+        if ("online".equals(e.status())) {
+            deliveries.add(Delivery.of(USER_CONNECTED, new UserConnected(userId), rooms));
+        } else if ("offline".equals(e.status())) {
+            deliveries.add(Delivery.of(USER_DISCONNECTED, new UserDisconnected(userId, e.lastSeen()), rooms));
         }
         return new Routing(List.of(), deliveries);
     }
@@ -305,31 +399,44 @@ public class EventRouting {
         return "presence:" + userId;
     }
 
-    private Routing toParticipants(String meetingId, String event, Map<String, Object> payload) {
-        return meeting(meetingId).map(m -> deliveries(Delivery.toUsers(event, payload, participantIds(m))))
+    /** The notification as the event carries it: the list's own shape, {@code GET /api/notifications}. */
+    private static NotificationNew notification(Map<String, Object> shown) {
+        return new NotificationNew(text(shown.get("id")), text(shown.get("type")), text(shown.get("meetingId")),
+                text(shown.get("title")), shown.get("data"), instant(shown.get("createdAt")),
+                instant(shown.get("expiresAt")));
+    }
+
+    private static SoftphoneCall softphoneCall(String callLogId, String direction, String number, String contactId,
+                                               String contactName, String status, String missedReason,
+                                               Instant startedAt, long durationSeconds) {
+        return new SoftphoneCall(callLogId, direction, number, contactId, contactName, status, missedReason, startedAt,
+                durationSeconds);
+    }
+
+    // ---- recipients
+
+    private <P> Routing toParticipants(MeetingId meetingId, SocketMessage<P> message, P payload) {
+        return meeting(meetingId).map(m -> deliveries(Delivery.toUsers(message, payload, participantIds(m))))
                 .orElse(Routing.NONE);
     }
 
-    /**
-     * To the participants the event names ({@code participantIds}, written when the meeting may be
-     * gone by the time it is routed: an end, a cancellation, a deletion), else to the meeting's.
-     */
-    private Routing toParticipants(Map<String, Object> data, String event, Map<String, Object> payload) {
-        if (data.get("participantIds") instanceof List<?> ids) {
-            List<String> recipients = ids.stream().filter(String.class::isInstance).map(String.class::cast).toList();
-            return recipients.isEmpty() ? Routing.NONE : deliveries(Delivery.toUsers(event, payload, recipients));
-        }
-        return toParticipants(text(data, "meetingId"), event, payload);
+    /** To the users the event names: written when the meeting may be gone by the time it is routed. */
+    private static <P> Routing toUsers(List<String> userIds, SocketMessage<P> message, P payload) {
+        return userIds == null || userIds.isEmpty() ? Routing.NONE
+                : deliveries(Delivery.toUsers(message, payload, userIds));
     }
 
-    private static Routing toGuest(Map<String, Object> data, String event, Map<String, Object> payload) {
-        String sessionId = text(data, "sessionId");
+    private static <P> Routing toUser(String userId, SocketMessage<P> message, P payload) {
+        return userId == null ? Routing.NONE : deliveries(Delivery.toUsers(message, payload, List.of(userId)));
+    }
+
+    private static <P> Routing toGuest(String sessionId, SocketMessage<P> message, P payload) {
         return sessionId == null ? Routing.NONE
-                : new Routing(List.of(), List.of(new Delivery(event, payload, List.of(Delivery.guestRoom(sessionId)))));
+                : new Routing(List.of(), List.of(Delivery.of(message, payload, List.of(Delivery.guestRoom(sessionId)))));
     }
 
-    private Optional<Meeting> meeting(String id) {
-        return id == null || !MeetingId.isValid(id) ? Optional.empty() : meetings.findById(new MeetingId(id));
+    private Optional<Meeting> meeting(MeetingId id) {
+        return id == null ? Optional.empty() : meetings.findById(id);
     }
 
     private static List<String> participantIds(Meeting meeting) {
@@ -340,24 +447,11 @@ public class EventRouting {
         return new Routing(List.of(), List.of(deliveries));
     }
 
-    private static String text(Map<String, Object> data, String key) {
-        Object value = data.get(key);
+    private static String text(Object value) {
         return value == null ? null : value.toString();
     }
 
-    /** The notification as the event carries it: the list's own shape, {@code GET /api/notifications}. */
-    private static Map<String, Object> payload(Map<?, ?> shown) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        shown.forEach((key, value) -> map.put(String.valueOf(key), value));
-        return map;
-    }
-
-    /** An ordered map that, unlike Map.of, keeps nulls (the seed's payloads have optional fields). */
-    static Map<String, Object> payload(Object... keysAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
+    private static Instant instant(Object value) {
+        return value == null ? null : Instant.parse(value.toString());
     }
 }

@@ -1,6 +1,8 @@
 package io.convene.application.realtime;
 
 import io.convene.application.presence.Presence;
+import io.convene.application.realtime.SocketPayloads.PresenceBulkUpdate;
+import io.convene.application.realtime.SocketPayloads.PresenceUpdate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -25,19 +27,18 @@ public class PresenceDigest {
     }
 
     /** Each user's entry of {@code presence:bulk_update}: {@code {userId, status, lastSeen, inCall}}, by user id. */
-    public Map<String, Map<String, Object>> current(Collection<String> userIds) {
+    public Map<String, PresenceUpdate> current(Collection<String> userIds) {
         List<String> ids = userIds.stream().distinct().limit(MAX_USERS).toList();
-        Map<String, Map<String, Object>> entries = new HashMap<>();
+        Map<String, PresenceUpdate> entries = new HashMap<>();
         for (int from = 0; from < ids.size(); from += Presence.MAX_USERS) {
             presence.of(ids.subList(from, Math.min(ids.size(), from + Presence.MAX_USERS))).forEach(p ->
-                    entries.put(p.userId(), EventRouting.payload("userId", p.userId(), "status", p.status(),
-                            "lastSeen", p.lastSeen() == null ? null : p.lastSeen().toString(), "inCall", p.inCall())));
+                    entries.put(p.userId(), new PresenceUpdate(p.userId(), p.status(), p.lastSeen(), p.inCall())));
         }
         return entries;
     }
 
     /** The payload one socket receives: {@code {users: [...]}} for its subscriptions (in no set order). */
-    public static Map<String, Object> bulkUpdate(Collection<String> subscriptions, Map<String, Map<String, Object>> current) {
-        return Map.of("users", subscriptions.stream().map(current::get).filter(java.util.Objects::nonNull).toList());
+    public static PresenceBulkUpdate bulkUpdate(Collection<String> subscriptions, Map<String, PresenceUpdate> current) {
+        return new PresenceBulkUpdate(subscriptions.stream().map(current::get).filter(java.util.Objects::nonNull).toList());
     }
 }

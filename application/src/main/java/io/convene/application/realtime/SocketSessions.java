@@ -60,16 +60,17 @@ public class SocketSessions {
             if (n.type().equals("call.incoming")) {
                 String callerId = String.valueOf(data.get("callerId"));
                 String name = n.title().endsWith(" is calling") ? n.title().substring(0, n.title().length() - 11) : "Someone";
-                live.add(new Delivery("call:incoming", EventRouting.incoming(n.meetingId(), callerId, name, n.createdAt()), me));
+                live.add(Delivery.of(SocketContract.CALL_INCOMING, EventRouting.incoming(n.meetingId(), callerId, name,
+                        n.createdAt()), me));
             } else if (n.type().startsWith("meeting.reminder.")) {
-                live.add(new Delivery("meeting:reminder", EventRouting.payload("meetingId", n.meetingId(),
-                        "title", data.get("title"), "startTime", data.get("startTime"),
-                        "minutesBefore", data.get("minutesBefore")), me));
+                live.add(Delivery.of(SocketContract.MEETING_REMINDER, new SocketPayloads.MeetingReminder(n.meetingId(),
+                        (String) data.get("title"), data.get("startTime") == null ? null
+                                : java.time.Instant.parse(data.get("startTime").toString()),
+                        data.get("minutesBefore") instanceof Number minutes ? minutes.longValue() : 0), me));
             }
         });
-        presences.of(List.of(actor.id())).forEach(p -> live.add(new Delivery("presence:update", EventRouting.payload(
-                "userId", p.userId(), "status", p.status(), "lastSeen", p.lastSeen() == null ? null : p.lastSeen().toString(),
-                "inCall", p.inCall()), me)));
+        presences.of(List.of(actor.id())).forEach(p -> live.add(Delivery.of(SocketContract.PRESENCE_UPDATE,
+                new SocketPayloads.PresenceUpdate(p.userId(), p.status(), p.lastSeen(), p.inCall()), me)));
         return new Connected(rooms, live);
     }
 

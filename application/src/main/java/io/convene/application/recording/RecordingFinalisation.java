@@ -1,5 +1,6 @@
 package io.convene.application.recording;
 
+import io.convene.domain.recording.RecordingEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.convene.application.shared.UnitOfWork;
@@ -136,18 +137,8 @@ public class RecordingFinalisation {
                 return; // ready already (a retried job), or deleted meanwhile
             }
             Recording r = recordings.find(id).orElseThrow();
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("recordingId", r.id().value());
-            data.put("meetingId", r.meetingId().value());
-            data.put("status", r.status().label());
-            data.put("chunkCount", r.chunkCount());
-            data.put("sizeBytes", r.sizeBytes());
-            data.put("durationMs", r.durationMs());
-            data.put("format", r.format());
-            data.put("manifestKey", r.manifestKey());
-            data.put("readyAt", now.toString());
-            data.put("participantIds", participantIds(r));
-            outbox.append("recording.ready", r.meetingId().value(), data);
+            outbox.append(new RecordingEvent.Ready(r.id().value(), r.meetingId(), r.status().label(), r.chunkCount(),
+                    r.sizeBytes(), r.durationMs(), r.format(), r.manifestKey(), now, participantIds(r)));
         });
     }
 
@@ -161,8 +152,7 @@ public class RecordingFinalisation {
             Recording r = recordings.find(id).orElseThrow();
             notifications.addOrRenew(r.ownerId(), FAILED_NOTICE, r.meetingId().value(), "A recording could not be finalised",
                     Map.of("recordingId", r.id().value(), "reason", reason), now, null);
-            outbox.append("recording.failed", r.meetingId().value(), Map.of("recordingId", r.id().value(),
-                    "meetingId", r.meetingId().value(), "reason", reason, "ownerId", r.ownerId()));
+            outbox.append(new RecordingEvent.Failed(r.id().value(), r.meetingId(), reason, r.ownerId()));
         });
     }
 
@@ -179,8 +169,7 @@ public class RecordingFinalisation {
             if (recordings.find(id).isPresent()) {
                 recordings.delete(id);
                 notifications.withdraw(meetingId.value(), List.of(FAILED_NOTICE)); // about a recording that is gone
-                outbox.append("recording.deleted", meetingId.value(), Map.of("recordingId", id.value(),
-                        "meetingId", meetingId.value()));
+                outbox.append(new RecordingEvent.Deleted(id.value(), meetingId));
             }
         });
     }

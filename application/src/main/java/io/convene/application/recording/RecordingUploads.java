@@ -1,5 +1,6 @@
 package io.convene.application.recording;
 
+import io.convene.domain.recording.RecordingEvent;
 import io.convene.application.shared.Actor;
 import io.convene.application.shared.ConflictException;
 import io.convene.application.shared.FieldError;
@@ -197,13 +198,8 @@ public class RecordingUploads {
         }
         if (first) {
             finalisation.started(recording.id().value(), meetingId.value());
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("recordingId", recording.id().value());
-            data.put("meetingId", meetingId.value());
-            data.put("startedBy", actor.id());
-            data.put("startedAt", received.uploadedAt().toString());
-            data.put("format", recording.format());
-            outbox.append("recording.started", meetingId.value(), data);
+            outbox.append(new RecordingEvent.Started(recording.id().value(), meetingId, actor.id(),
+                    received.uploadedAt(), recording.format()));
         } else {
             finalisation.chunkUploaded(recording.id().value());
         }

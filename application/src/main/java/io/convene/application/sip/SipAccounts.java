@@ -1,5 +1,6 @@
 package io.convene.application.sip;
 
+import io.convene.domain.sip.SipEvent;
 import io.convene.application.shared.Actor;
 import io.convene.application.shared.ConflictException;
 import io.convene.application.shared.FieldError;
@@ -154,8 +155,7 @@ public class SipAccounts {
             Instant now = clock.instant();
             Map<String, Object> detail = Map.of("reencrypted", total, "keyId", primary);
             audit.record(now, actor.id(), "credentials.reencrypted", null, detail);
-            outbox.append("sip.credentials.reencrypted", SipSettingsAdmin.SUBJECT, Map.of("reencrypted", total,
-                    "keyId", primary, "by", actor.id(), "at", now.toString()));
+            outbox.append(new SipEvent.CredentialsReencrypted(total, primary, actor.id(), now));
         });
         return new Reencrypted(total, primary);
     }
@@ -169,8 +169,9 @@ public class SipAccounts {
         data.put("changedBy", actor.id());
         data.put("changedAt", now.toString());
         audit.record(now, actor.id(), "credentials." + action, userId, data);
-        data.put("userIds", List.of(userId)); // the user's own webhooks and sockets hear of it
-        outbox.append("sip.credentials.changed", userId, data);
+        // the user's own webhooks and sockets hear of it (userIds)
+        outbox.append(new SipEvent.CredentialsChanged(userId, action, extension, passwordChanged, actor.id(), now,
+                List.of(userId)));
     }
 
     private static AccountView view(SipCredential c) {

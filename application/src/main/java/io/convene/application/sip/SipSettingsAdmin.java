@@ -1,5 +1,6 @@
 package io.convene.application.sip;
 
+import io.convene.domain.sip.SipEvent;
 import io.convene.application.shared.Actor;
 import io.convene.application.shared.FieldError;
 import io.convene.application.shared.InvalidInputException;
@@ -91,7 +92,8 @@ public class SipSettingsAdmin {
             data.put("changedBy", actor.id());
             data.put("changedAt", now.toString());
             audit.record(now, actor.id(), "settings.changed", null, data);
-            outbox.append("sip.settings.changed", SUBJECT, data);
+            outbox.append(new SipEvent.SettingsChanged(enabled, wsUrl, realm, proxy,
+                    ice.stream().map(IceServer::urls).toList(), actor.id(), now));
             return view(changed);
         });
     }

@@ -1,5 +1,6 @@
 package io.convene.application.webhook;
 
+import io.convene.domain.webhook.WebhookEvent;
 import io.convene.application.shared.UnitOfWork;
 import io.convene.application.webhook.WebhookDispatch.Claimed;
 import io.convene.domain.event.EventOutbox;
@@ -209,7 +210,7 @@ public class WebhookAttempts implements WebhookRetries, DisposableBean {
         data.put("reason", reason);
         data.put("disabledAt", now.toString());
         notifications.addOnce(webhook.ownerId(), DISABLED_EVENT, null, "Webhook disabled: " + webhook.url(), data, now, null);
-        outbox.append(DISABLED_EVENT, webhook.id().toString(), data);
+        outbox.append(new WebhookEvent.Disabled(webhook.id().toString(), webhook.ownerId(), webhook.url(), reason, now));
         meters.counter("convene.webhooks.disabled", "reason", reason).increment();
         log.info("webhook {} disabled ({})", webhook.id(), reason);
     }

@@ -1,5 +1,6 @@
 package io.convene.application.webhook;
 
+import io.convene.domain.event.EventTypes;
 import java.util.List;
 import java.util.Set;
 
@@ -11,16 +12,9 @@ import java.util.Set;
  */
 public final class WebhookCatalogue {
 
-    public static final List<String> TYPES = List.of(
-            "meeting.created", "meeting.updated", "meeting.cancelled", "meeting.started", "meeting.ended",
-            "meeting.deleted",
-            "call.started", "call.accepted", "call.declined", "call.missed", "call.ended", "call.deleted",
-            "participant.joined", "participant.left",
-            "external.admitted", "external.declined", "external.joined",
-            "recording.ready",
-            "softphone.call.ringing", "softphone.call.started", "softphone.call.answered", "softphone.call.ended",
-            "softphone.call.missed",
-            "sip.settings.changed", "sip.credentials.changed");
+    /** The event types marked {@code webhook} on their records ({@code @EventInfo}), by name. */
+    public static final List<String> TYPES = EventTypes.all().types().stream().filter(EventTypes.Type::webhook)
+            .map(EventTypes.Type::name).toList();
 
     private static final Set<String> KNOWN = Set.copyOf(TYPES);
 

@@ -1,5 +1,13 @@
 package io.convene.application.webhook;
 
+import io.convene.domain.sip.SipEvent;
+import io.convene.domain.calllog.SoftphoneCallEvent;
+import io.convene.domain.recording.RecordingEvent;
+import io.convene.domain.guest.GuestEvent;
+import io.convene.domain.meeting.ParticipantEvent;
+import io.convene.domain.meeting.CallEvent;
+import io.convene.domain.meeting.MeetingEvent;
+import io.convene.domain.event.DomainEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.convene.application.shared.UnitOfWork;
@@ -36,8 +44,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class WebhookDispatch {
 
-    /** One event as the topic carries it. */
-    public record Event(UUID id, String type, String subject, Instant time, Map<String, Object> data) {}
+    /** One event as the topic carries it: its data, and its record when this node knows its type. */
+    public record Event(UUID id, String type, String subject, Instant time, Map<String, Object> data,
+                        DomainEvent event) {}
 
     /**
      * A delivery this node claimed: send it while the claim {@code token} holds. {@code fresh} is
@@ -53,8 +62,6 @@ public class WebhookDispatch {
 
     /** A delivery just inserted and claimed, and its webhook, read in the same transaction. */
     public record Fresh(WebhookDelivery delivery, Webhook webhook, Instant claimedAt) {}
-
-    private static final List<String> RECIPIENT_FIELDS = List.of("recipients", "participantIds", "userIds");
 
     private final Webhooks webhooks;
     private final WebhookDeliveries deliveries;
@@ -115,21 +122,59 @@ public class WebhookDispatch {
         });
     }
 
-    /** Who may see the event: the users it names, and the participants of its meeting or call. */
+    /**
+     * Who may see the event (a user's webhook gets only those): the users it names, and the
+     * participants of its meeting or call, by its type.
+     */
     private Set<String> audience(Event event, Map<String, Set<String>> participants) {
         Set<String> users = new HashSet<>();
-        for (String field : RECIPIENT_FIELDS) {
-            if (event.data().get(field) instanceof List<?> ids) {
-                ids.forEach(id -> users.add(String.valueOf(id)));
+        MeetingId meeting = null;
+        if (event.event() instanceof MeetingEvent e) {
+            meeting = e.meetingId();
+            named(users, e instanceof MeetingEvent.Ended ended ? ended.participantIds()
+                    : e instanceof MeetingEvent.Cancelled cancelled ? cancelled.participantIds()
+                    : e instanceof MeetingEvent.Deleted deleted ? deleted.participantIds()
+                    : e instanceof MeetingEvent.Created created ? created.participantIds() : null);
+        } else if (event.event() instanceof CallEvent e) {
+            meeting = e.callId();
+            named(users, e instanceof CallEvent.Ended ended ? ended.participantIds()
+                    : e instanceof CallEvent.Deleted deleted ? deleted.participantIds()
+                    : e instanceof CallEvent.Started started ? started.participantIds() : null);
+            if (e instanceof CallEvent.Started started) {
+                users.add(started.callerId());
             }
+        } else if (event.event() instanceof ParticipantEvent e) {
+            meeting = e.meetingId();
+        } else if (event.event() instanceof GuestEvent e) {
+            meeting = e.meetingId();
+        } else if (event.event() instanceof RecordingEvent e) {
+            meeting = e.meetingId();
+            named(users, e instanceof RecordingEvent.Ready ready ? ready.participantIds() : null);
+        } else if (event.event() instanceof SoftphoneCallEvent e) {
+            named(users, softphoneUser(e));
+        } else if (event.event() instanceof SipEvent.CredentialsChanged e) {
+            named(users, e.userIds());
         }
-        String meetingId = text(event.data().get("meetingId"), text(event.data().get("callId"), event.subject()));
-        if (MeetingId.isValid(meetingId)) {
-            users.addAll(participants.computeIfAbsent(meetingId, id -> meetings.findById(new MeetingId(id))
+        if (meeting != null) {
+            users.addAll(participants.computeIfAbsent(meeting.value(), id -> meetings.findById(new MeetingId(id))
                     .map(m -> m.participants().stream().map(Participant::userId).collect(Collectors.toSet()))
                     .orElse(Set.of())));
         }
         return users;
+    }
+
+    private static List<String> softphoneUser(SoftphoneCallEvent e) {
+        return e instanceof SoftphoneCallEvent.Ringing r ? r.userIds()
+                : e instanceof SoftphoneCallEvent.Started s ? s.userIds()
+                : e instanceof SoftphoneCallEvent.Answered a ? a.userIds()
+                : e instanceof SoftphoneCallEvent.Ended en ? en.userIds()
+                : e instanceof SoftphoneCallEvent.Missed m ? m.userIds() : List.of();
+    }
+
+    private static void named(Set<String> users, List<String> ids) {
+        if (ids != null) {
+            users.addAll(ids);
+        }
     }
 
     /** Standard Webhooks' body: {type, timestamp, data}; data too large is cut to its ids. */
@@ -161,7 +206,4 @@ public class WebhookDispatch {
         }
     }
 
-    private static String text(Object value, String fallback) {
-        return value instanceof String s && !s.isBlank() ? s : fallback;
-    }
 }

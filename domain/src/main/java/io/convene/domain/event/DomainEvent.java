@@ -1,21 +1,16 @@
 package io.convene.domain.event;
 
-import java.time.Instant;
-import java.util.Objects;
-import java.util.UUID;
-
 /**
- * A state change worth telling the world about. {@code subject} is the id of the
- * meeting or call it concerns: Kafka keys the record by it, so events of one
- * subject stay in order. {@code dataJson} is the event's payload as JSON.
+ * A state change worth telling the world about, as a record of its own: one record per kind, in a
+ * sealed family per feature annotated {@link EventFamily} (e.g. {@code MeetingEvent.Ended}). Its type
+ * name and version come from the record ({@link EventTypes}); its fields are its JSON data; it goes
+ * out through {@link EventOutbox#append(DomainEvent)} in the transaction of the change.
  */
-public record DomainEvent(UUID id, String type, String subject, Instant time, String dataJson) {
+public interface DomainEvent {
 
-    public DomainEvent {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(subject, "subject");
-        Objects.requireNonNull(time, "time");
-        Objects.requireNonNull(dataJson, "dataJson");
-    }
+    /**
+     * What it is about — a meeting's or call's id, else a user's or a webhook's: Kafka keys the event by
+     * it, so the events of one subject stay in order.
+     */
+    String subject();
 }

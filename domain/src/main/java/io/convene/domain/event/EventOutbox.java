@@ -1,11 +1,13 @@
 package io.convene.domain.event;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -17,6 +19,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Appends domain events to the outbox table. It must run inside the transaction
  * that makes the change ({@code MANDATORY}): the change and its event commit
  * together or not at all. Publishing to Kafka is the relay's job, later.
+ *
+ * <p>Each event is also published, at once and in the same transaction, to the application's
+ * listeners ({@code @EventListener} of the event's record): that is how one feature reacts to
+ * another's change (a call's end writes its call-log rows, a meeting's end finalises its recording)
+ * without calling it. A listener that fails rolls the whole change back, as a direct call would.
  */
 @Component
 public class EventOutbox {
@@ -24,19 +31,23 @@ public class EventOutbox {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final Clock clock;
+    private final ApplicationEventPublisher listeners;
+    private final EventTypes types = EventTypes.all();
 
     private final OutboxSignal signal;
 
-    EventOutbox(JdbcClient jdbc, ObjectMapper json, Clock clock, OutboxSignal signal) {
+    EventOutbox(JdbcClient jdbc, ObjectMapper json, Clock clock, OutboxSignal signal,
+                ApplicationEventPublisher listeners) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.json = json.copy().setSerializationInclusion(JsonInclude.Include.ALWAYS); // an optional field is null, never absent
         this.clock = clock;
         this.signal = signal;
+        this.listeners = listeners;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public DomainEvent append(String type, String subject, Object data) {
-        return appendAt(type, subject, data, null);
+    public StoredEvent append(DomainEvent event) {
+        return appendAt(event, null);
     }
 
     /**
@@ -44,10 +55,16 @@ public class EventOutbox {
      * then (a reminder prepared ahead of its due instant); {@code null} or a past instant: now.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public DomainEvent appendAt(String type, String subject, Object data, Instant at) {
+    public StoredEvent appendAt(DomainEvent domainEvent, Instant at) {
+        StoredEvent event = store(types.of(domainEvent).name(), domainEvent.subject(), domainEvent, at);
+        listeners.publishEvent(domainEvent);
+        return event;
+    }
+
+    private StoredEvent store(String type, String subject, Object data, Instant at) {
         Instant now = clock.instant();
         Instant deliverAt = at != null && at.isAfter(now) ? at : null;
-        DomainEvent event = new DomainEvent(UUID.randomUUID(), type, subject, deliverAt != null ? deliverAt : now, toJson(data));
+        StoredEvent event = new StoredEvent(UUID.randomUUID(), type, subject, deliverAt != null ? deliverAt : now, toJson(data));
         jdbc.sql("""
                 insert into outbox_event (event_id, type, subject, occurred_at, data, deliver_at)
                 values (:id, :type, :subject, :time, cast(:data as jsonb), :deliverAt)""")

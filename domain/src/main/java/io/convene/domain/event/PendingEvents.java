@@ -20,7 +20,7 @@ public class PendingEvents {
         this.jdbc = jdbc;
     }
 
-    public record Pending(long position, DomainEvent event) {}
+    public record Pending(long position, StoredEvent event) {}
 
     /** The oldest unpublished events whose time has come at {@code now} (held ones wait for theirs). */
     public List<Pending> oldest(int limit, Instant now) {
@@ -30,7 +30,7 @@ public class PendingEvents {
                 order by position limit :limit""")
                 .param("limit", limit)
                 .param("now", Timestamp.from(now))
-                .query((rs, n) -> new Pending(rs.getLong("position"), new DomainEvent(
+                .query((rs, n) -> new Pending(rs.getLong("position"), new StoredEvent(
                         rs.getObject("event_id", java.util.UUID.class),
                         rs.getString("type"),
                         rs.getString("subject"),

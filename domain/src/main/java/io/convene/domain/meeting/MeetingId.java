@@ -1,5 +1,6 @@
 package io.convene.domain.meeting;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -12,6 +13,7 @@ public record MeetingId(String value) {
 
     private static final Pattern FORMAT = Pattern.compile("(mtg|call)_[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
 
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public MeetingId {
         if (!isValid(value)) {
             throw new IllegalArgumentException("not a meeting or call id: " + value);

@@ -83,8 +83,8 @@ public class Notifications {
                 .param("expires", expiresAt == null ? null : Timestamp.from(expiresAt))
                 .query(Notifications::map).optional();
         // a notification prepared ahead (created_at still to come) goes out at its time
-        written.ifPresent(n -> outbox.appendAt("notification.created", subject(n),
-                Map.of("userId", n.userId(), "notification", shown(n)), n.createdAt()));
+        written.ifPresent(n -> outbox.appendAt(new NotificationEvent.Created(subject(n), n.userId(), shown(n)),
+                n.createdAt()));
         return written.isPresent();
     }
 
@@ -188,8 +188,7 @@ public class Notifications {
     }
 
     private void gone(Notification n, String reason) {
-        outbox.append("notification.dismissed", subject(n), Map.of("notificationId", n.id().toString(),
-                "userId", n.userId(), "reason", reason));
+        outbox.append(new NotificationEvent.Dismissed(subject(n), n.id().toString(), n.userId(), reason));
     }
 
     /** Keyed like the meeting's own events (in order with them), or by the user when it names no meeting. */

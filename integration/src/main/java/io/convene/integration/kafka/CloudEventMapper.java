@@ -2,7 +2,7 @@ package io.convene.integration.kafka;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
-import io.convene.domain.event.DomainEvent;
+import io.convene.domain.event.StoredEvent;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
@@ -16,7 +16,7 @@ final class CloudEventMapper {
         this.source = URI.create(source);
     }
 
-    CloudEvent toCloudEvent(DomainEvent event) {
+    CloudEvent toCloudEvent(StoredEvent event) {
         return CloudEventBuilder.v1()
                 .withId(event.id().toString())
                 .withType(event.type())

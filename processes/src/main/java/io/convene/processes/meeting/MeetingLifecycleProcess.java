@@ -40,7 +40,6 @@ public final class MeetingLifecycleProcess {
         public static final String CANCELLED_RETENTION = "TimerEvent_CancelledRetention";
         /** Never started, or in progress and never ended: 8 h after the scheduled end. */
         public static final String ABANDONED = "BoundaryEvent_Abandoned";
-        public static final String CLOSE = "Task_CloseMeeting";
         public static final String CLOSE_ABANDONED = "Task_CloseAbandonedMeeting";
         public static final String CLEANUP_WINDOW = "TimerEvent_CleanupWindow";
         public static final String CLEANUP = "Task_CleanupMeeting";
