@@ -177,7 +177,9 @@ class InboundEvents {
                     client.joinRoom(EventRouting.presenceRoom(id));
                 } else {
                     session.subscriptions().remove(id);
-                    client.leaveRoom(EventRouting.presenceRoom(id));
+                    if (!session.peers().contains(id)) { // a peer's presence still comes unasked
+                        client.leaveRoom(EventRouting.presenceRoom(id));
+                    }
                 }
             }
         }

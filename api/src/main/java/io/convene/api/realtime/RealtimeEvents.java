@@ -114,3 +114,4 @@ public class RealtimeEvents implements SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE - 1; // stops after the gateway, starts before it
     }
 }
+

@@ -17,6 +17,7 @@ import io.convene.api.security.BrowserOrigins;
 import io.convene.application.guest.Guest;
 import io.convene.application.guest.GuestCredentials;
 import io.convene.application.realtime.Delivery;
+import io.convene.application.realtime.EventRouting;
 import io.convene.application.realtime.PresenceDigest;
 import io.convene.application.realtime.SocketContract;
 import io.convene.application.realtime.SocketPayloads;
@@ -73,9 +74,24 @@ public class SocketGateway implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SocketGateway.class);
 
-    /** One authenticated socket; {@code expiresAt} is its token's {@code exp}; {@code lane} runs its work in order. */
-    record Session(Actor actor, SocketIOClient client, Set<String> subscriptions, Instant expiresAt,
-                   AtomicBoolean expired, SocketLane lane) {}
+    /**
+     * One authenticated socket; {@code expiresAt} is its token's {@code exp}; {@code lane} runs its work in
+     * order. It follows the presence of its {@code subscriptions} ({@code presence:subscribe}) and of its
+     * user's {@code peers} (who share a conversation, channel or meeting with them: followed unasked).
+     */
+    record Session(Actor actor, SocketIOClient client, Set<String> subscriptions, Set<String> peers, Instant expiresAt,
+                   AtomicBoolean expired, SocketLane lane) {
+
+        /** Everyone whose presence this socket follows. */
+        Set<String> followed() {
+            if (peers.isEmpty()) {
+                return subscriptions;
+            }
+            Set<String> all = new java.util.HashSet<>(peers);
+            all.addAll(subscriptions);
+            return all;
+        }
+    }
 
     /** A guest's socket: in its own room only, sends nothing, hears only the guest events (docs/guests.md). */
     record GuestSocket(Guest guest, SocketIOClient client, Instant expiresAt, AtomicBoolean expired) {}
@@ -89,6 +105,8 @@ public class SocketGateway implements SmartLifecycle {
     private final PresenceDigest digest;
     private final Map<UUID, Session> authenticated = new ConcurrentHashMap<>();
     private final Map<UUID, GuestSocket> guests = new ConcurrentHashMap<>();
+    /** Sockets whose token is being checked right now (never refused for sending none meanwhile). */
+    private final Set<UUID> checking = ConcurrentHashMap.newKeySet();
     private final GuestCredentials guestCredentials;
     private ScheduledExecutorService timers;
     private ThreadPoolExecutor handlers;
@@ -199,6 +217,15 @@ public class SocketGateway implements SmartLifecycle {
 
     /** The handshake's {@code auth: {token}}, checked like a REST bearer token. */
     private AuthTokenResult authenticate(Object auth, SocketIOClient client) {
+        checking.add(client.getSessionId()); // its token came: no refusal for lack of one while it is checked
+        try {
+            return check(auth, client);
+        } finally {
+            checking.remove(client.getSessionId());
+        }
+    }
+
+    private AuthTokenResult check(Object auth, SocketIOClient client) {
         Object token = auth instanceof Map<?, ?> map ? map.get("token") : null;
         if (!(token instanceof String value) || value.isBlank() || value.length() > 16_384) {
             return new AuthTokenResult(false, error("unauthorized", "no token: connect with auth: {token}"));
@@ -214,13 +241,18 @@ public class SocketGateway implements SmartLifecycle {
         }
         Actor actor = Actors.of(jwt);
         Instant expiresAt = jwt.getExpiresAt() == null ? clock.instant().plus(Duration.ofHours(1)) : jwt.getExpiresAt();
-        Session session = new Session(actor, client, ConcurrentHashMap.newKeySet(), expiresAt, new AtomicBoolean(),
+        Session session = new Session(actor, client, ConcurrentHashMap.newKeySet(), ConcurrentHashMap.newKeySet(),
+                expiresAt, new AtomicBoolean(),
                 new SocketLane(handlers, queuedEvents, properties.maxQueuedPerSocket(), properties.maxQueuedEvents()));
         authenticated.put(client.getSessionId(), session);
         client.joinRoom(Delivery.userRoom(actor.id()));
         session.lane().always(() -> {
             SocketSessions.Connected connected = sessions.connected(actor, client.getSessionId().toString());
             connected.rooms().forEach(client::joinRoom); // the meetings and calls the user is in now
+            for (String peer : connected.peers()) { // their presence comes unasked (seed 002 §3.9)
+                session.peers().add(peer);
+                client.joinRoom(EventRouting.presenceRoom(peer));
+            }
             connected.deliveries().forEach(d -> client.sendEvent(d.event(), d.payload()));
         });
         return AuthTokenResult.AuthTokenResultSuccess;
@@ -258,6 +290,10 @@ public class SocketGateway implements SmartLifecycle {
 
     /** No (valid) token by now: {@code connect_error}, then the socket is closed. */
     private void refuseIfAnonymous(SocketIOClient client) {
+        if (checking.contains(client.getSessionId())) { // its token is being checked (the first one fetches the keys)
+            timers.schedule(() -> refuseIfAnonymous(client), properties.authTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return;
+        }
         if (!authenticated.containsKey(client.getSessionId()) && !guests.containsKey(client.getSessionId())
                 && client.isChannelOpen()) {
             Packet refusal = new Packet(PacketType.MESSAGE, client.getEngineIOVersion());
@@ -297,16 +333,17 @@ public class SocketGateway implements SmartLifecycle {
      */
     public void presenceDigest() {
         try {
-            List<Session> subscribed = authenticated.values().stream().filter(s -> !s.subscriptions().isEmpty()).toList();
+            List<Session> subscribed = authenticated.values().stream()
+                    .filter(s -> !s.subscriptions().isEmpty() || !s.peers().isEmpty()).toList();
             if (subscribed.isEmpty()) {
                 return;
             }
             Set<String> ids = new java.util.HashSet<>();
-            subscribed.forEach(s -> ids.addAll(s.subscriptions()));
+            subscribed.forEach(s -> ids.addAll(s.followed()));
             Map<String, SocketPayloads.PresenceUpdate> current = digest.current(ids);
             for (Session session : subscribed) {
                 session.client().sendEvent(SocketContract.PRESENCE_BULK_UPDATE.name(),
-                        PresenceDigest.bulkUpdate(List.copyOf(session.subscriptions()), current));
+                        PresenceDigest.bulkUpdate(List.copyOf(session.followed()), current));
             }
         } catch (RuntimeException e) {
             log.warn("presence digest failed", e);
@@ -397,3 +434,4 @@ public class SocketGateway implements SmartLifecycle {
     }
 
 }
+

@@ -40,6 +40,18 @@ public final class TestPortal {
                 .map(id -> "\"" + id + "\"").collect(Collectors.joining(",", "[", "]")))));
     }
 
+    /** The portal says {@code userId} shares a conversation or channel with these users. */
+    public static void peers(String userId, String... peerIds) {
+        SERVER.stubFor(get(urlEqualTo("/api/users/" + userId + "/peers")).willReturn(okJson(List.of(peerIds).stream()
+                .map(id -> "\"" + id + "\"").collect(Collectors.joining(",", "[", "]")))));
+    }
+
+    /** How often the portal was asked for {@code userId}'s peers. */
+    public static int peerRequests(String userId) {
+        return SERVER.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                urlEqualTo("/api/users/" + userId + "/peers"))).size();
+    }
+
     /** The portal is down for {@code threadId}: the connection breaks. */
     public static void down(String threadId) {
         SERVER.stubFor(get(urlEqualTo(path(threadId))).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));

@@ -206,9 +206,9 @@ class OutboxRelayIntegrationTest extends StackTestBase {
     @Test
     void after_an_instance_dies_holding_the_relay_lease_another_takes_over_and_keeps_the_order_per_key()
             throws Exception {
-        Instant now = clock.instant();
-        jdbc.sql("update outbox_relay_lease set owner = 'instance-that-died', lease_until = :until where name = 'kafka'")
-                .param("until", Timestamp.from(now.plusSeconds(3))).update();
+        // the lease's times are the database's (PendingEvents.holdLease)
+        jdbc.sql("update outbox_relay_lease set owner = 'instance-that-died', lease_until = clock_timestamp() + interval '3 seconds' where name = 'kafka'")
+                .update();
         Steps steps = stepsOfTwoMeetings(4);
         List<String> expectedA = steps.ofA();
         List<String> expectedB = steps.ofB();
@@ -228,8 +228,8 @@ class OutboxRelayIntegrationTest extends StackTestBase {
         // given: the app's own relay paused (its lease held by the test), two relays sharing another
         // lease, each with its own producer whose acks come 150 ms apart: a batch of 20 events takes
         // 3 s, longer than the 1.8 s lease (3 × the 600 ms send timeout)
-        jdbc.sql("update outbox_relay_lease set owner = 'paused-by-test', lease_until = :until where name = 'kafka'")
-                .param("until", Timestamp.from(clock.instant().plus(Duration.ofHours(1)))).update();
+        jdbc.sql("update outbox_relay_lease set owner = 'paused-by-test', lease_until = clock_timestamp() + interval '1 hour' where name = 'kafka'")
+                .update();
         String lease = "test-" + UUID.randomUUID();
         EventsTopicProperties slow = new EventsTopicProperties(topic, 6, Duration.ofMillis(50), 500,
                 Duration.ofMillis(600), "urn:convene", lease);

@@ -3,6 +3,7 @@ package io.convene.application.realtime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.convene.application.presence.Presence;
+import io.convene.application.presence.PresencePeers;
 import io.convene.application.shared.Actor;
 import io.convene.application.shared.UnitOfWork;
 import io.convene.domain.meeting.Meetings;
@@ -15,7 +16,8 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /**
- * A user's socket came or went. On (re)connect the user gets what is still live for them:
+ * A user's socket came or went. On (re)connect the socket follows the presence of the user's peers
+ * ({@link PresencePeers}: no {@code presence:subscribe} needed), and the user gets what is still live for them:
  * the rooms of the meetings and calls they are in now, rings still ringing ({@code call:incoming}),
  * reminders still shown ({@code meeting:reminder}) and their own presence ({@code presence:update},
  * seed 002: "send immediate presence:update on reconnect").
@@ -29,7 +31,7 @@ public class SocketSessions {
      * What a new socket gets: the rooms it joins ({@code meeting:<id>} of each meeting or call in
      * progress its user is in, at most {@value #LIMIT}) and the deliveries for it alone.
      */
-    public record Connected(List<String> rooms, List<Delivery> deliveries) {}
+    public record Connected(List<String> rooms, List<Delivery> deliveries, List<String> peers) {}
 
     private final Presence presences;
     private final Notifications notifications;
@@ -37,9 +39,11 @@ public class SocketSessions {
     private final ObjectMapper json;
     private final UnitOfWork work;
     private final Clock clock;
+    private final PresencePeers peers;
 
     SocketSessions(Presence presences, Notifications notifications, Meetings meetings, ObjectMapper json,
-                   UnitOfWork work, Clock clock) {
+                   UnitOfWork work, Clock clock, PresencePeers peers) {
+        this.peers = peers;
         this.presences = presences;
         this.notifications = notifications;
         this.meetings = meetings;
@@ -71,7 +75,7 @@ public class SocketSessions {
         });
         presences.of(List.of(actor.id())).forEach(p -> live.add(Delivery.of(SocketContract.PRESENCE_UPDATE,
                 new SocketPayloads.PresenceUpdate(p.userId(), p.status(), p.lastSeen(), p.inCall()), me)));
-        return new Connected(rooms, live);
+        return new Connected(rooms, live, peers.of(actor.id()));
     }
 
     public void disconnected(String userId, String connectionId) {

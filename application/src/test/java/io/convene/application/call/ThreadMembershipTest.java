@@ -148,5 +148,10 @@ class ThreadMembershipTest {
             }
             return threads == null ? List.of() : threads.getOrDefault(threadId, List.of());
         }
+
+        @Override
+        public List<String> peersOf(String userId) {
+            return List.of();
+        }
     }
 }

@@ -32,11 +32,13 @@ class PortalChannelsTest {
         public boolean knowsThreads() { return false; }
         public boolean isMember(String threadId, String userId) { return false; }
         public List<String> members(String threadId) { return List.of(); }
+        public List<String> peersOf(String userId) { return List.of(); }
     }
 
     private record Portal(List<String> members) implements ThreadDirectory {
         public boolean knowsThreads() { return true; }
         public boolean isMember(String threadId, String userId) { return members.contains(userId); }
         public List<String> members(String threadId) { return members; }
+        public List<String> peersOf(String userId) { return members; }
     }
 }

@@ -62,23 +62,26 @@ public class PendingEvents {
     }
 
     /**
-     * Takes or renews the relay lease; true when this owner holds it until {@code until}.
-     * Only one app instance relays at a time, which keeps the per-key order.
+     * Takes or renews the relay lease named {@code lease} (made on first use) for {@code duration};
+     * true when this owner holds it. Only one app instance relays at a time, which keeps the per-key
+     * order. Its times are the database's: the instances' clocks may differ (and a test may move
+     * the app's), the one they share decides who holds it.
      */
-    public boolean holdLease(String owner, Instant now, Instant until) {
-        return holdLease("kafka", owner, now, until);
-    }
-
-    /** {@link #holdLease(String, Instant, Instant)} for the lease named {@code lease} (made on first use). */
-    public boolean holdLease(String lease, String owner, Instant now, Instant until) {
+    public boolean holdLease(String lease, String owner, java.time.Duration duration) {
         return jdbc.sql("""
-                insert into outbox_relay_lease as l (name, owner, lease_until) values (:lease, :owner, :until)
-                on conflict (name) do update set owner = :owner, lease_until = :until
-                where l.owner = :owner or l.lease_until is null or l.lease_until < :now""")
+                insert into outbox_relay_lease as l (name, owner, lease_until)
+                values (:lease, :owner, clock_timestamp() + make_interval(secs => :seconds))
+                on conflict (name) do update set owner = :owner, lease_until = excluded.lease_until
+                where l.owner = :owner or l.lease_until is null or l.lease_until < clock_timestamp()""")
                 .param("lease", lease)
                 .param("owner", owner)
-                .param("until", Timestamp.from(until))
-                .param("now", Timestamp.from(now))
+                .param("seconds", duration.toMillis() / 1000.0)
                 .update() == 1;
+    }
+
+    /** Gives the lease up (an instance that stops): another one takes it at once, not when it runs out. */
+    public void releaseLease(String lease, String owner) {
+        jdbc.sql("update outbox_relay_lease set lease_until = null where name = :lease and owner = :owner")
+                .param("lease", lease).param("owner", owner).update();
     }
 }

@@ -120,7 +120,9 @@ public class Presences {
         jdbc.sql("""
                 update presence set last_seen = greatest(last_seen, :now),
                     grace_until = case when exists (select 1 from presence_connection c where c.user_id = :u)
-                                       then grace_until else :grace end
+                                       then grace_until else :grace end,
+                    socket_closed_at = case when exists (select 1 from presence_connection c where c.user_id = :u)
+                                            then socket_closed_at else :now end
                 where user_id = :u""")
                 .param("u", userId).param("now", Timestamp.from(now)).param("grace", Timestamp.from(graceUntil))
                 .update();
@@ -141,7 +143,8 @@ public class Presences {
      */
     public List<PresenceRow> lockGoneOffline(String me, Instant now, Instant staleBefore, int limit) {
         return jdbc.sql("select p.*, false as connected from presence p where p.status = 'online'"
-                        + " and (p.last_heartbeat is null or p.last_heartbeat <= :stale)"
+                        + " and (p.last_heartbeat is null or p.last_heartbeat <= :stale"
+                        + "      or p.last_heartbeat <= p.socket_closed_at)"
                         + " and (p.grace_until is null or p.grace_until <= :now)"
                         + " and not " + CONNECTED + " limit :limit for update of p skip locked")
                 .param("me", me).param("now", Timestamp.from(now)).param("stale", Timestamp.from(staleBefore))
@@ -168,7 +171,8 @@ public class Presences {
 
     /**
      * Deletes the instances (other than {@code me}) whose lease ran out and their connections;
-     * their users were last seen when their instance last renewed. Returns the instances deleted.
+     * their users were last seen, and their sockets closed, when their instance last renewed (the
+     * heartbeats they sent over those sockets no longer count). Returns the instances deleted.
      */
     public int expireInstances(String me, Instant now) {
         return jdbc.sql("""
@@ -179,7 +183,8 @@ public class Presences {
                     delete from presence_connection c using dead d where c.instance_id = d.instance_id
                     returning c.user_id, d.renewed_at),
                 seen as (
-                    update presence p set last_seen = greatest(p.last_seen, g.renewed_at)
+                    update presence p set last_seen = greatest(p.last_seen, g.renewed_at),
+                        socket_closed_at = greatest(p.socket_closed_at, g.renewed_at)
                     from (select user_id, max(renewed_at) as renewed_at from gone group by user_id) g
                     where p.user_id = g.user_id returning p.user_id)
                 select count(*) from dead""")
@@ -188,7 +193,8 @@ public class Presences {
 
     private static PresenceRow row(ResultSet rs) throws SQLException {
         return new PresenceRow(rs.getString("user_id"), instant(rs, "last_seen"), instant(rs, "last_heartbeat"),
-                instant(rs, "grace_until"), rs.getBoolean("connected"), rs.getString("status"), rs.getBoolean("in_call"));
+                instant(rs, "grace_until"), rs.getBoolean("connected"), rs.getString("status"), rs.getBoolean("in_call"),
+                instant(rs, "socket_closed_at"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

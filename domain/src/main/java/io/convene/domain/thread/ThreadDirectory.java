@@ -31,4 +31,13 @@ public interface ThreadDirectory {
      * @throws ThreadDirectoryUnavailableException the portal did not answer
      */
     List<String> members(String threadId);
+
+    /**
+     * The users {@code userId} shares a conversation or channel with — those who see their online
+     * dot (seed 002 §3.9) — in the portal's order; empty when it {@linkplain #knowsThreads() knows
+     * no threads}.
+     *
+     * @throws ThreadDirectoryUnavailableException the portal did not answer
+     */
+    List<String> peersOf(String userId);
 }

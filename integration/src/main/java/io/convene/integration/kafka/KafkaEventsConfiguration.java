@@ -58,7 +58,7 @@ class KafkaEventsConfiguration {
         return new KafkaTemplate<>(cloudEventProducerFactory);
     }
 
-    @Bean
+    @Bean(destroyMethod = "release")
     OutboxRelay outboxRelay(PendingEvents outbox, KafkaTemplate<String, CloudEvent> cloudEventTemplate,
                             EventsTopicProperties properties, Clock clock, MeterRegistry meters) {
         return new OutboxRelay(outbox, cloudEventTemplate, properties, clock, meters);

@@ -24,4 +24,9 @@ final class NoPortalThreadDirectory implements ThreadDirectory {
     public List<String> members(String threadId) {
         return List.of();
     }
+
+    @Override
+    public List<String> peersOf(String userId) {
+        return List.of();
+    }
 }

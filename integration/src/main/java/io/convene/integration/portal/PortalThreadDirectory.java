@@ -23,6 +23,7 @@ import org.springframework.web.client.RestClientException;
 final class PortalThreadDirectory implements ThreadDirectory {
 
     static final String MEMBERS_PATH = "/api/threads/{threadId}/members";
+    static final String PEERS_PATH = "/api/users/{userId}/peers";
 
     private final RestClient portal;
     private final String baseUrl;
@@ -45,14 +46,28 @@ final class PortalThreadDirectory implements ThreadDirectory {
     @Override
     public List<String> members(String threadId) {
         Objects.requireNonNull(threadId, "threadId");
-        String what = "GET " + baseUrl + MEMBERS_PATH.replace("{threadId}", threadId);
+        return userIdsAt(MEMBERS_PATH, threadId);
+    }
+
+    /**
+     * {@code GET {CONVENE_PORTAL_URL}/api/users/{userId}/peers}: a JSON array of the user ids the user
+     * shares a conversation or channel with; 404 (a user the portal does not know) is nobody.
+     */
+    @Override
+    public List<String> peersOf(String userId) {
+        Objects.requireNonNull(userId, "userId");
+        return userIdsAt(PEERS_PATH, userId);
+    }
+
+    private List<String> userIdsAt(String path, String id) {
+        String what = "GET " + baseUrl + path.replaceFirst("\\{[^}]+}", java.util.regex.Matcher.quoteReplacement(id));
         Answer answer;
         try {
-            answer = portal.get().uri(MEMBERS_PATH, threadId).accept(MediaType.APPLICATION_JSON)
+            answer = portal.get().uri(path, id).accept(MediaType.APPLICATION_JSON)
                     .exchange((request, response) -> {
                         HttpStatusCode status = response.getStatusCode();
                         if (status.value() == 404) {
-                            return new Answer(false, null); // a thread the portal does not know: nobody is in it
+                            return new Answer(false, null); // a thread (or user) the portal does not know: nobody
                         }
                         if (!status.is2xxSuccessful()) {
                             throw new ThreadDirectoryUnavailableException("the portal answered " + status.value()
