@@ -66,7 +66,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  *       is open but shows details only to realm admins; {@code /health/jitsi} and {@code /health/coturn}
  *       need any valid token; metrics ({@code /actuator/prometheus}) are for realm admins;</li>
  *   <li>everything else — Cockpit, Admin and Tasklist under {@code /camunda/**} via Keycloak single
- *       sign-on, for realm admins only; the OpenAPI document is open.</li>
+ *       sign-on, for realm admins only; the OpenAPI and AsyncAPI documents are open.</li>
  * </ol>
  * Every 401/403 is problem+json (a browser that is signed in without the admin role gets an HTML page).
  *
@@ -238,7 +238,8 @@ class SecurityConfiguration {
                                 path("/camunda/favicon.ico")).permitAll()
                         .requestMatchers(path("/camunda/**")).hasRole(Actor.ADMIN)
                         .requestMatchers(path("/v3/api-docs/**"), path("/swagger-ui/**"),
-                                path("/swagger-ui.html"), path("/"), path("/error"))
+                                path("/swagger-ui.html"), path(HttpMethod.GET, "/asyncapi.json"), path("/"),
+                                path("/error"))
                         .permitAll()
                         .anyRequest().hasRole(Actor.ADMIN))
                 .oauth2Login(login -> login.loginPage("/oauth2/authorization/keycloak"))
