@@ -3,10 +3,16 @@ package io.convene.api.realtime;
 import com.corundumstudio.socketio.AckRequest;
 import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.SocketIOServer;
+import io.convene.application.call.CallInvitations;
+import io.convene.application.call.CallStarted;
 import io.convene.application.guest.GuestAdmissions;
 import io.convene.application.meeting.Attendance;
+import io.convene.application.meeting.MeetingReads;
+import io.convene.application.meeting.MeetingResults;
 import io.convene.application.presence.Presence;
 import io.convene.application.realtime.EventRouting;
+import io.convene.application.realtime.SocketContract;
+import io.convene.application.realtime.SocketPayloads;
 import io.convene.application.shared.Ids;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +31,12 @@ class InboundEvents {
     static final String ADMIT_GUEST = "meeting:admit_guest";
     static final String DECLINE_GUEST = "meeting:decline_guest";
     static final String HEARTBEAT = "presence:heartbeat";
+    static final String CALL_NOTIFY = SocketContract.CALL_NOTIFY.name();
+    static final String CHECK_PARTICIPANTS = SocketContract.CHECK_PARTICIPANTS.name();
+    static final String CHECK_STATUS = SocketContract.CHECK_STATUS.name();
+
+    /** The most users one {@code call:notify} names (as {@code POST /api/calls/notify}). */
+    private static final int MAX_NOTIFIED = 50;
 
     /** The heartbeat's ack: nothing to say but yes (REST answers 204). */
     private static final Map<String, Object> HEARTBEAT_OK = Map.of("ok", true, "data", Map.of());
@@ -33,9 +45,14 @@ class InboundEvents {
     private final Presence presence;
     private final RealtimeProperties properties;
     private final GuestAdmissions guests;
+    private final MeetingReads reads;
+    private final CallInvitations invitations;
 
-    InboundEvents(Attendance attendance, Presence presence, GuestAdmissions guests, RealtimeProperties properties) {
+    InboundEvents(Attendance attendance, Presence presence, GuestAdmissions guests, MeetingReads reads,
+                  CallInvitations invitations, RealtimeProperties properties) {
         this.guests = guests;
+        this.reads = reads;
+        this.invitations = invitations;
         this.attendance = attendance;
         this.presence = presence;
         this.properties = properties;
@@ -43,7 +60,7 @@ class InboundEvents {
 
     Set<String> names() {
         return Set.of(REGISTER_PARTICIPANT, SUBSCRIBE, UNSUBSCRIBE, HEARTBEAT, ADMIT_GUEST, DECLINE_GUEST,
-                ConveneJsonSupport.UNKNOWN);
+                CALL_NOTIFY, CHECK_PARTICIPANTS, CHECK_STATUS, ConveneJsonSupport.UNKNOWN);
     }
 
     void register(SocketIOServer server, SocketGateway gateway) {
@@ -60,6 +77,35 @@ class InboundEvents {
                 text(body, "sessionId"), session.actor(), true)));
         on(server, gateway, DECLINE_GUEST, (session, body) -> AckReplies.ok(guests.answer(text(body, "meetingId"),
                 text(body, "sessionId"), session.actor(), false)));
+        // POST /api/calls/notify's use case (seed 002's InstantCallService.notifyParticipants)
+        on(server, gateway, CALL_NOTIFY, (session, body) -> {
+            List<String> ids = body.get("userIds") == null ? List.of() : ids(body.get("userIds"), MAX_NOTIFIED);
+            if (ids == null) {
+                return AckReplies.badRequest("userIds: must be a list of at most " + MAX_NOTIFIED + " user ids");
+            }
+            CallStarted rung = invitations.ringAgain(Ids.callId("meetingId", text(body, "meetingId")), ids,
+                    session.actor());
+            return AckReplies.ok(Map.of("meetingId", rung.call().id().value(), "ringing", rung.ringing(),
+                    "unreachable", rung.unreachable()));
+        });
+        // the prejoin's checks: answered with their event to this socket (the seed's client listens for it) and in the ack
+        on(server, gateway, CHECK_PARTICIPANTS, (session, body) -> {
+            MeetingResults.ParticipantsCheck check = reads.participantsCheck(
+                    Ids.meetingId("meetingId", text(body, "meetingId")), session.actor());
+            SocketPayloads.ParticipantsInfo info = new SocketPayloads.ParticipantsInfo(check.meetingId(), check.isFirst(),
+                    check.count());
+            session.client().sendEvent(SocketContract.PARTICIPANTS_INFO.name(), info);
+            return AckReplies.ok(info);
+        });
+        on(server, gateway, CHECK_STATUS, (session, body) -> {
+            MeetingResults.StatusCheck check = reads.statusCheck(Ids.meetingId("meetingId", text(body, "meetingId")),
+                    session.actor());
+            SocketPayloads.MeetingInfo info = new SocketPayloads.MeetingInfo(check.meetingId(), check.title(),
+                    check.status(), check.startTime(), check.endTime(), check.isInstantCall(), check.allowExternal(),
+                    check.participantCount(), check.youAreIn());
+            session.client().sendEvent(SocketContract.MEETING_INFO.name(), info);
+            return AckReplies.ok(info);
+        });
         on(server, gateway, SUBSCRIBE, (session, body) -> {
             List<String> ids = userIds(body);
             if (ids == null) {
@@ -95,8 +141,13 @@ class InboundEvents {
 
     /** userIds as a bounded list of short strings, or null. */
     private List<String> userIds(Map<?, ?> body) {
-        if (!(body.get("userIds") instanceof List<?> list) || list.isEmpty()
-                || list.size() > properties.maxSubscriptions()) {
+        List<String> ids = ids(body.get("userIds"), properties.maxSubscriptions());
+        return ids == null || ids.isEmpty() ? null : ids;
+    }
+
+    /** A list of at most {@code max} short strings (distinct, in order), or null. */
+    private static List<String> ids(Object value, int max) {
+        if (!(value instanceof List<?> list) || list.size() > max) {
             return null;
         }
         for (Object id : list) {

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.convene.api.security.BrowserOrigins;
 import io.convene.application.guest.GuestAdmissions;
 import io.convene.application.guest.GuestCredentials;
+import io.convene.application.call.CallInvitations;
 import io.convene.application.meeting.Attendance;
+import io.convene.application.meeting.MeetingReads;
 import io.convene.application.presence.Presence;
 import io.convene.application.realtime.EventRouting;
 import io.convene.application.realtime.PresenceDigest;
@@ -25,9 +27,9 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 class RealtimeConfiguration {
 
     @Bean
-    InboundEvents inboundEvents(Attendance attendance, Presence presence, GuestAdmissions guests,
-                                RealtimeProperties properties) {
-        return new InboundEvents(attendance, presence, guests, properties);
+    InboundEvents inboundEvents(Attendance attendance, Presence presence, GuestAdmissions guests, MeetingReads reads,
+                                CallInvitations invitations, RealtimeProperties properties) {
+        return new InboundEvents(attendance, presence, guests, reads, invitations, properties);
     }
 
     @Bean

@@ -276,6 +276,8 @@ public class SocketGateway implements SmartLifecycle {
         }
         guests.put(client.getSessionId(), new GuestSocket(guest, client, guest.credentialExpiresAt(), new AtomicBoolean()));
         client.joinRoom(Delivery.guestRoom(guest.sessionId().toString()));
+        Guest connected = guest; // off the event loop: how many are in its meeting now (it may ask once someone is)
+        run(() -> sessions.guestConnected(connected.meetingId()).forEach(d -> client.sendEvent(d.event(), d.payload())));
         return AuthTokenResult.AuthTokenResultSuccess;
     }
 

@@ -77,7 +77,7 @@ public class StartingCalls {
      */
     public CallStarted start(String field, List<String> calleeIds, String title, CallOrigin origin, Actor actor) {
         List<DirectoryUser> callees = callees(field, calleeIds, true, actor);
-        return placed(work.write(() -> start(callees, title, origin, actor)));
+        return placed(work.write(() -> start(callees, title, origin, List.of(), actor)));
     }
 
     /**
@@ -88,7 +88,8 @@ public class StartingCalls {
     public CallStarted startInThread(String threadId, List<String> memberIds, String callType, Actor actor) {
         ThreadMembership.Callees members = threads.forStart(threadId, memberIds, actor);
         List<DirectoryUser> callees = callees("memberIds", members.ids(), members.named(), actor);
-        return placed(work.write(() -> start(callees, null, new CallOrigin(callType, null, threadId), actor)));
+        return placed(work.write(() -> start(callees, null, new CallOrigin(callType, null, threadId),
+                members.threadMembers(), actor)));
     }
 
     /** A call made, or refused: then the transaction commits what a refusal writes, and the refusal is thrown after. */
@@ -101,7 +102,8 @@ public class StartingCalls {
         return placement.started();
     }
 
-    private Placement start(List<DirectoryUser> callees, String title, CallOrigin origin, Actor actor) {
+    private Placement start(List<DirectoryUser> callees, String title, CallOrigin origin, List<String> threadMembers,
+                            Actor actor) {
         Ringing.Reach reach = ringing.reach(callees.stream().map(DirectoryUser::id).toList());
         DirectoryUser caller = new DirectoryUser(actor.id(), actor.username(), actor.displayName(), actor.email());
         if (reach.ringing().isEmpty()) {
@@ -118,7 +120,8 @@ public class StartingCalls {
                 process.maximumDuration(), now));
         String callId = call.id().value();
         outbox.append(new CallEvent.Started(call.id(), caller.id(), caller.displayName(), origin.callType(),
-                callees.stream().map(DirectoryUser::id).toList(), origin.sourceChannelId(), origin.threadId()));
+                callees.stream().map(DirectoryUser::id).toList(), origin.sourceChannelId(), origin.threadId(),
+                call.roomKey(), threadMembers));
         outbox.append(new ParticipantEvent.Joined(call.id(), caller.id(), caller.displayName(), true));
         ringing.notReachable(call, reach);
         presence.inCallMayHaveChanged(caller.id()); // the caller is in the call at once

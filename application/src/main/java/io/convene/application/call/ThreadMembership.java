@@ -25,8 +25,16 @@ class ThreadMembership {
     /** The most callees one start rings: a request names at most this many, and a thread rung whole may have no more. */
     static final int MOST_CALLEES = 50;
 
-    /** Whom to call, and whether they were named by the caller (then an unknown id is the caller's error). */
-    record Callees(List<String> ids, boolean named) {}
+    /** The most thread members one call's banner ({@code call.started}) is pushed to. */
+    static final int MOST_NOTIFIED = 500;
+
+    /**
+     * Whom to call, whether they were named by the caller (then an unknown id is the caller's error), and
+     * the thread's members as known now (seed 001's {@code ws.notifyThread}: they see the call's banner) —
+     * the portal's answer, or without a portal the caller and the members named; at most
+     * {@value #MOST_NOTIFIED}.
+     */
+    record Callees(List<String> ids, boolean named, List<String> threadMembers) {}
 
     private final ThreadDirectory threads;
 
@@ -46,7 +54,7 @@ class ThreadMembership {
                 throw new InvalidInputException("memberIds", "must name whom to call: no portal is configured to "
                         + "tell who is in thread " + threadId);
             }
-            return new Callees(memberIds, true);
+            return new Callees(memberIds, true, notified(caller.id(), memberIds));
         }
         Set<String> members = new LinkedHashSet<>(members(threadId));
         if (!members.contains(caller.id())) {
@@ -60,7 +68,7 @@ class ThreadMembership {
                 }
             }
             InvalidInputException.throwIfAny(errors);
-            return new Callees(memberIds, true);
+            return new Callees(memberIds, true, notified(caller.id(), members));
         }
         List<String> others = members.stream().filter(id -> !id.equals(caller.id())).toList();
         if (others.isEmpty()) {
@@ -70,7 +78,15 @@ class ThreadMembership {
             throw new InvalidInputException("memberIds", "thread " + threadId + " has " + others.size()
                     + " other members; name at most " + MOST_CALLEES + " to call");
         }
-        return new Callees(others, false);
+        return new Callees(others, false, notified(caller.id(), members));
+    }
+
+    /** The caller first, then the other members, at most {@value #MOST_NOTIFIED}. */
+    private static List<String> notified(String callerId, java.util.Collection<String> members) {
+        Set<String> notified = new LinkedHashSet<>();
+        notified.add(callerId);
+        notified.addAll(members);
+        return notified.stream().limit(MOST_NOTIFIED).toList();
     }
 
     /** Whether thread membership is the portal's to say (else: the call's named members). */

@@ -69,6 +69,9 @@ public class Attendance {
             Participant participant = policy.requireParticipant(meeting, actor);
             boolean mayStartEarly = policy.allows(meeting, actor, MeetingPermission.START_EARLY);
             boolean wasEmpty = meeting.isEmpty();
+            // first: nobody was in it before this join — also when someone rejoins a meeting everyone had left
+            // (it is joinable again: guests may ask again); the one in it joining from a second device is not
+            boolean first = meeting.participants().stream().noneMatch(Participant::isPresent);
             boolean startedNow = meeting.join(actor.id(), mayStartEarly, clock.instant()); // state rules first (409)
             JoinView access = credentials.forParticipant(meeting, participant, startedNow); // if they fail, nothing is saved
             meeting.joinedWith(actor.id(), deviceInfo);
@@ -78,8 +81,7 @@ public class Attendance {
             } else if (wasEmpty) {
                 transitions.rejoined(saved, actor.id());
             }
-            outbox.append(new ParticipantEvent.Joined(saved.id(), actor.id(), participant.displayName(),
-                    saved.participants().stream().filter(Participant::isPresent).count() == 1));
+            outbox.append(new ParticipantEvent.Joined(saved.id(), actor.id(), participant.displayName(), first));
             presence.inCallMayHaveChanged(actor.id()); // inCall: true, announced on the change
             reminders.read(saved.id(), actor.id()); // a reminder of a meeting one is in is read
             return new JoinView(access.meetingId(), access.provider(), MeetingResults.lower(saved.status()),

@@ -3,9 +3,11 @@ package io.convene.application.meeting;
 import io.convene.application.meeting.MeetingResults.ChatMessageView;
 import io.convene.application.shared.Actor;
 import io.convene.application.shared.UnitOfWork;
+import io.convene.domain.event.EventOutbox;
 import io.convene.domain.meeting.ChatMessages;
 import io.convene.domain.meeting.ChatMessages.ChatMessage;
 import io.convene.domain.meeting.Meeting;
+import io.convene.domain.meeting.MeetingEvent;
 import io.convene.domain.meeting.MeetingId;
 import io.convene.domain.meeting.Participant;
 import java.time.Clock;
@@ -18,12 +20,14 @@ public class MeetingChat {
 
     private final MeetingPolicy policy;
     private final ChatMessages chat;
+    private final EventOutbox outbox;
     private final UnitOfWork work;
     private final Clock clock;
 
-    MeetingChat(MeetingPolicy policy, ChatMessages chat, UnitOfWork work, Clock clock) {
+    MeetingChat(MeetingPolicy policy, ChatMessages chat, EventOutbox outbox, UnitOfWork work, Clock clock) {
         this.policy = policy;
         this.chat = chat;
+        this.outbox = outbox;
         this.work = work;
         this.clock = clock;
     }
@@ -41,7 +45,11 @@ public class MeetingChat {
         return work.write(() -> {
             Meeting meeting = policy.visible(id, actor);
             Participant participant = policy.requireParticipant(meeting, actor);
-            return view(chat.post(id.value(), actor.id(), participant.displayName(), body.trim(), clock.instant()));
+            ChatMessage posted = chat.post(id.value(), actor.id(), participant.displayName(), body.trim(), clock.instant());
+            // the chat panels of the other participants get it at once (meeting:chat_message), no polling
+            outbox.append(new MeetingEvent.ChatMessage(id, posted.id(), posted.userId(), posted.displayName(),
+                    posted.body(), posted.sentAt()));
+            return view(posted);
         });
     }
 

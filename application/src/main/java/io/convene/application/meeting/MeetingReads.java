@@ -44,6 +44,27 @@ public class MeetingReads {
         return work.read(() -> policy.visible(id, actor).participants().stream().map(ParticipantView::of).toList());
     }
 
+    /** Seed 002's prejoin check: who is in it now, and whether the asker would be the first (outsiders: 404). */
+    public MeetingResults.ParticipantsCheck participantsCheck(MeetingId id, Actor actor) {
+        return work.read(() -> {
+            Meeting meeting = policy.visible(id, actor);
+            List<Participant> present = meeting.participants().stream().filter(Participant::isPresent).toList();
+            boolean othersIn = present.stream().anyMatch(p -> !p.userId().equals(actor.id()));
+            return new MeetingResults.ParticipantsCheck(id.value(), !othersIn, present.size());
+        });
+    }
+
+    /** The prejoin's status check: its status, title, times and how many are in it now (outsiders: 404). */
+    public MeetingResults.StatusCheck statusCheck(MeetingId id, Actor actor) {
+        return work.read(() -> {
+            Meeting meeting = policy.visible(id, actor);
+            List<Participant> present = meeting.participants().stream().filter(Participant::isPresent).toList();
+            return new MeetingResults.StatusCheck(id.value(), meeting.title(), MeetingResults.lower(meeting.status()),
+                    meeting.startTime(), meeting.endTime(), meeting.isInstantCall(), meeting.allowExternal(),
+                    present.size(), present.stream().anyMatch(p -> p.userId().equals(actor.id())));
+        });
+    }
+
     /** Who is in the meeting now (internal users see names). */
     public Preview preview(MeetingId id, Actor actor) {
         return work.read(() -> {

@@ -115,6 +115,17 @@ public final class MeetingResults {
 
     public record ChatMessageView(long id, String userId, String displayName, String body, Instant sentAt) {}
 
+    /**
+     * The prejoin's question (seed 002's {@code meeting:check-participants}): how many portal users are in it
+     * now ({@code count}, the asker included once joined) and whether the asker is the first, i.e. nobody
+     * else is in it (then the prejoin makes the E2EE key instead of asking for it).
+     */
+    public record ParticipantsCheck(String meetingId, boolean isFirst, int count) {}
+
+    /** The prejoin's status check ({@code meeting:check-status}): what the page shows before the join. */
+    public record StatusCheck(String meetingId, String title, String status, Instant startTime, Instant endTime,
+                              boolean isInstantCall, boolean allowExternal, int participantCount, boolean youAreIn) {}
+
     public static String lower(Enum<?> value) {
         return value.name().toLowerCase();
     }

@@ -1,6 +1,7 @@
 package io.convene.application.realtime;
 
 import static io.convene.application.realtime.SocketContract.ALL_SERVER_USERS_LEFT;
+import static io.convene.application.realtime.SocketContract.AUTO_ADMITTED;
 import static io.convene.application.realtime.SocketContract.CALL_ACCEPTED;
 import static io.convene.application.realtime.SocketContract.CALL_DECLINED;
 import static io.convene.application.realtime.SocketContract.CALL_ENDED;
@@ -8,6 +9,8 @@ import static io.convene.application.realtime.SocketContract.CALL_INCOMING;
 import static io.convene.application.realtime.SocketContract.CALL_LIVE_INVITE;
 import static io.convene.application.realtime.SocketContract.CALL_PARTICIPANT_WAITING;
 import static io.convene.application.realtime.SocketContract.CALL_RINGING;
+import static io.convene.application.realtime.SocketContract.CALL_STARTED;
+import static io.convene.application.realtime.SocketContract.CHAT_MESSAGE;
 import static io.convene.application.realtime.SocketContract.FIRST_PARTICIPANT_JOINED;
 import static io.convene.application.realtime.SocketContract.GUEST_ADMITTED;
 import static io.convene.application.realtime.SocketContract.GUEST_DECLINED;
@@ -25,9 +28,13 @@ import static io.convene.application.realtime.SocketContract.MEETING_STARTED;
 import static io.convene.application.realtime.SocketContract.MEETING_UPDATED;
 import static io.convene.application.realtime.SocketContract.NOTIFICATION_DISMISSED;
 import static io.convene.application.realtime.SocketContract.NOTIFICATION_NEW;
+import static io.convene.application.realtime.SocketContract.PARTICIPANT_COUNT;
+import static io.convene.application.realtime.SocketContract.PARTICIPANT_INVITED;
 import static io.convene.application.realtime.SocketContract.PARTICIPANT_JOINED;
 import static io.convene.application.realtime.SocketContract.PARTICIPANT_LEFT;
 import static io.convene.application.realtime.SocketContract.PARTICIPANT_MUTED;
+import static io.convene.application.realtime.SocketContract.PARTICIPANT_REGISTERED;
+import static io.convene.application.realtime.SocketContract.PARTICIPANT_STATUS;
 import static io.convene.application.realtime.SocketContract.PRESENCE_UPDATE;
 import static io.convene.application.realtime.SocketContract.RECORDING_READY;
 import static io.convene.application.realtime.SocketContract.SOFTPHONE_CALL_ENDED;
@@ -39,6 +46,7 @@ import static io.convene.application.realtime.SocketContract.USER_DISCONNECTED;
 import static io.convene.application.realtime.SocketContract.WEBHOOK_DISABLED;
 
 import io.convene.application.realtime.SocketPayloads.AllServerUsersLeft;
+import io.convene.application.realtime.SocketPayloads.AutoAdmitted;
 import io.convene.application.realtime.SocketPayloads.CallAccepted;
 import io.convene.application.realtime.SocketPayloads.CallDeclined;
 import io.convene.application.realtime.SocketPayloads.CallEnded;
@@ -46,6 +54,8 @@ import io.convene.application.realtime.SocketPayloads.CallIncoming;
 import io.convene.application.realtime.SocketPayloads.CallLiveInvite;
 import io.convene.application.realtime.SocketPayloads.CallParticipantWaiting;
 import io.convene.application.realtime.SocketPayloads.CallRinging;
+import io.convene.application.realtime.SocketPayloads.CallStarted;
+import io.convene.application.realtime.SocketPayloads.ChatMessage;
 import io.convene.application.realtime.SocketPayloads.FirstParticipantJoined;
 import io.convene.application.realtime.SocketPayloads.GuestAdmitted;
 import io.convene.application.realtime.SocketPayloads.GuestDeclined;
@@ -63,9 +73,13 @@ import io.convene.application.realtime.SocketPayloads.MeetingStarted;
 import io.convene.application.realtime.SocketPayloads.MeetingUpdated;
 import io.convene.application.realtime.SocketPayloads.NotificationDismissed;
 import io.convene.application.realtime.SocketPayloads.NotificationNew;
+import io.convene.application.realtime.SocketPayloads.ParticipantCount;
+import io.convene.application.realtime.SocketPayloads.ParticipantInvited;
 import io.convene.application.realtime.SocketPayloads.ParticipantJoined;
 import io.convene.application.realtime.SocketPayloads.ParticipantLeft;
 import io.convene.application.realtime.SocketPayloads.ParticipantMuted;
+import io.convene.application.realtime.SocketPayloads.ParticipantRegistered;
+import io.convene.application.realtime.SocketPayloads.ParticipantStatusChanged;
 import io.convene.application.realtime.SocketPayloads.PresenceUpdate;
 import io.convene.application.realtime.SocketPayloads.RecordingReady;
 import io.convene.application.realtime.SocketPayloads.SoftphoneCall;
@@ -79,6 +93,7 @@ import io.convene.domain.calllog.SoftphoneCallEvent;
 import io.convene.domain.event.DomainEvent;
 import io.convene.domain.event.EventTypes;
 import io.convene.domain.guest.GuestEvent;
+import io.convene.domain.guest.GuestSessions;
 import io.convene.domain.meeting.CallEvent;
 import io.convene.domain.meeting.Meeting;
 import io.convene.domain.meeting.MeetingEvent;
@@ -120,18 +135,23 @@ public class EventRouting {
     /** Most members of a user's meetings in progress told of a presence change. */
     static final int MAX_MEMBERS = 500;
 
+    /** Most guest sessions of one meeting told how many are in it ({@code meeting:participant_count}). */
+    static final int MAX_GUESTS = 200;
+
     /** One row of the table: the event, the messages it may become, and how. */
     public record Route(Class<? extends DomainEvent> event, List<SocketMessage<?>> messages,
                         Function<DomainEvent, Routing> routing) {}
 
     private final Meetings meetings;
     private final InstantCallGateway calls;
+    private final GuestSessions guests;
     private final UnitOfWork work;
     private final Clock clock;
     private final Map<Class<?>, Route> table = new LinkedHashMap<>();
 
-    EventRouting(Meetings meetings, InstantCallGateway calls, UnitOfWork work, Clock clock) {
+    EventRouting(Meetings meetings, InstantCallGateway calls, GuestSessions guests, UnitOfWork work, Clock clock) {
         this.meetings = meetings;
+        this.guests = guests;
         this.calls = calls;
         this.work = work;
         this.clock = clock;
@@ -173,6 +193,9 @@ public class EventRouting {
                     meeting.map(Meeting::title).orElse(null), meeting.map(Meeting::startTime).orElse(null),
                     e.minutesBefore()), e.userIds()));
         });
+        // seed 000's chat is for portal users: user rooms only, never a guest's room
+        on(MeetingEvent.ChatMessage.class, List.of(CHAT_MESSAGE), e -> toParticipants(e.meetingId(), CHAT_MESSAGE,
+                new ChatMessage(e.meetingId().value(), e.messageId(), e.userId(), e.displayName(), e.body(), e.sentAt())));
         on(RecordingEvent.Ready.class, List.of(RECORDING_READY), e -> toUsers(e.participantIds(), RECORDING_READY,
                 new RecordingReady(e.meetingId().value(), e.recordingId(), e.chunkCount(), e.sizeBytes(),
                         e.durationMs(), e.format(), e.readyAt())));
@@ -180,9 +203,16 @@ public class EventRouting {
 
     private void participantRoutes() {
         on(ParticipantEvent.Joined.class, List.of(PARTICIPANT_JOINED, FIRST_PARTICIPANT_JOINED,
-                CALL_PARTICIPANT_WAITING), e -> withWaiting(e.meetingId(), joined(e)));
-        on(ParticipantEvent.Left.class, List.of(PARTICIPANT_LEFT), this::left);
-        on(ParticipantEvent.Invited.class, List.of(LIVE_INVITE_SENT, CALL_LIVE_INVITE), this::invited);
+                CALL_PARTICIPANT_WAITING, PARTICIPANT_REGISTERED, AUTO_ADMITTED, PARTICIPANT_STATUS, PARTICIPANT_COUNT),
+                e -> withWaiting(e.meetingId(), joined(e)));
+        on(ParticipantEvent.Left.class, List.of(PARTICIPANT_LEFT, PARTICIPANT_COUNT), this::left);
+        on(ParticipantEvent.Invited.class, List.of(LIVE_INVITE_SENT, CALL_LIVE_INVITE, MEETING_CREATED,
+                PARTICIPANT_INVITED), this::invited);
+        // Sc1.2 "Alice receives notification", Sc8 "Dave - Declined": an answer reaches everyone on the list
+        on(ParticipantEvent.Accepted.class, List.of(PARTICIPANT_STATUS), e -> toParticipants(e.meetingId(),
+                PARTICIPANT_STATUS, new ParticipantStatusChanged(e.meetingId().value(), e.userId(), e.displayName(), "accepted")));
+        on(ParticipantEvent.Declined.class, List.of(PARTICIPANT_STATUS), e -> toParticipants(e.meetingId(),
+                PARTICIPANT_STATUS, new ParticipantStatusChanged(e.meetingId().value(), e.userId(), e.displayName(), "declined")));
         // Sc6.3: everyone in it sees the mute; the muted one shows "You were muted by Bob"
         on(ParticipantEvent.Muted.class, List.of(PARTICIPANT_MUTED), e -> toParticipants(e.meetingId(),
                 PARTICIPANT_MUTED, new ParticipantMuted(e.meetingId().value(), e.userId(), e.displayName(), true,
@@ -193,6 +223,7 @@ public class EventRouting {
     }
 
     private void callRoutes() {
+        on(CallEvent.Started.class, List.of(CALL_STARTED), this::threadBanner);
         on(CallEvent.Ringing.class, List.of(CALL_INCOMING, CALL_RINGING, CALL_PARTICIPANT_WAITING),
                 e -> withWaiting(e.callId(), ringing(e)));
         on(CallEvent.Accepted.class, List.of(CALL_ACCEPTED, CALL_PARTICIPANT_WAITING),
@@ -336,39 +367,98 @@ public class EventRouting {
 
     private Routing joined(ParticipantEvent.Joined e) {
         Optional<Meeting> meeting = meeting(e.meetingId());
+        String meetingId = e.meetingId().value();
         List<String> recipients = meeting.map(EventRouting::participantIds).orElse(List.of(e.userId()));
         List<Delivery> deliveries = new ArrayList<>();
-        deliveries.add(Delivery.toUsers(PARTICIPANT_JOINED, new ParticipantJoined(e.meetingId().value(), e.userId(),
+        deliveries.add(Delivery.toUsers(PARTICIPANT_JOINED, new ParticipantJoined(meetingId, e.userId(),
                 e.displayName()), recipients));
         if (e.first() && !meeting.map(Meeting::isInstantCall).orElse(false)) {
             deliveries.add(Delivery.toUsers(FIRST_PARTICIPANT_JOINED,
-                    new FirstParticipantJoined(e.meetingId().value(), e.userId()), recipients));
+                    new FirstParticipantJoined(meetingId, e.userId()), recipients));
         }
-        return new Routing(List.of(new Routing.Membership(e.userId(), Delivery.meetingRoom(e.meetingId().value()), true)),
+        // seed 002: an invited portal user is admitted at once (guests wait); the plain register echo; the
+        // "Recently invited" row's "Joined"; the count a waiting guest's "Ask for access" depends on
+        deliveries.add(Delivery.toUsers(AUTO_ADMITTED, new AutoAdmitted(meetingId, e.userId()), List.of(e.userId())));
+        deliveries.add(Delivery.toUsers(PARTICIPANT_REGISTERED, new ParticipantRegistered(meetingId, e.userId()),
+                recipients));
+        deliveries.add(Delivery.toUsers(PARTICIPANT_STATUS, new ParticipantStatusChanged(meetingId, e.userId(),
+                e.displayName(), "attended"), recipients));
+        meeting.ifPresent(m -> deliveries.add(participantCount(m)));
+        return new Routing(List.of(new Routing.Membership(e.userId(), Delivery.meetingRoom(meetingId), true)),
                 deliveries);
     }
 
     private Routing left(ParticipantEvent.Left e) {
-        List<String> recipients = meeting(e.meetingId()).map(EventRouting::participantIds).orElse(List.of(e.userId()));
+        Optional<Meeting> meeting = meeting(e.meetingId());
+        List<String> recipients = meeting.map(EventRouting::participantIds).orElse(List.of(e.userId()));
+        List<Delivery> deliveries = new ArrayList<>();
+        deliveries.add(Delivery.toUsers(PARTICIPANT_LEFT, new ParticipantLeft(e.meetingId().value(), e.userId(),
+                e.displayName(), e.reason()), recipients));
+        meeting.ifPresent(m -> deliveries.add(participantCount(m)));
         return new Routing(List.of(new Routing.Membership(e.userId(), Delivery.meetingRoom(e.meetingId().value()), false)),
-                List.of(Delivery.toUsers(PARTICIPANT_LEFT, new ParticipantLeft(e.meetingId().value(), e.userId(),
-                        e.displayName(), e.reason()), recipients)));
+                deliveries);
     }
 
-    /** Only live invites (into a meeting or call under way) are pushed; a scheduled invite comes as meeting:created. */
+    /**
+     * Seed 002 Additional Q7: how many portal users are in it now (read when routed: the newest count), to its
+     * participants and to the sockets of its live guest sessions (at most {@value #MAX_GUESTS}) — a waiting
+     * guest's "Ask for access" is enabled while someone is in it.
+     */
+    private Delivery participantCount(Meeting meeting) {
+        int count = (int) meeting.participants().stream().filter(Participant::isPresent).count();
+        List<String> rooms = new ArrayList<>(participantIds(meeting).stream().distinct().map(Delivery::userRoom).toList());
+        guests.liveIdsIn(meeting.id(), MAX_GUESTS).forEach(session -> rooms.add(Delivery.guestRoom(session.toString())));
+        return Delivery.of(PARTICIPANT_COUNT, new ParticipantCount(meeting.id().value(), count), rooms);
+    }
+
+    /**
+     * An invitation. The invitee of a live one (into a meeting or call under way) is told at once; one added to
+     * a meeting not under way gets {@code meeting:created}: it is their meeting now. The others on the list
+     * see the invite ({@code meeting:participant_invited}, Sc8.4's "Dave - Pending..."). A thread member who
+     * adds themselves to its call by joining it is told nothing: their join follows.
+     */
     private Routing invited(ParticipantEvent.Invited e) {
-        if (!e.live()) {
+        if (e.userId().equals(e.invitedBy())) {
             return Routing.NONE;
         }
         Optional<Meeting> meeting = meeting(e.meetingId());
-        if (meeting.map(Meeting::isInstantCall).orElse(false)) {
-            Meeting call = meeting.get();
-            String callerName = call.participant(call.createdBy()).map(Participant::displayName).orElse("Someone");
-            return deliveries(Delivery.toUsers(CALL_LIVE_INVITE, new CallLiveInvite(e.meetingId().value(),
-                    call.createdBy(), callerName, e.invitedBy()), List.of(e.userId())));
+        if (meeting.isEmpty()) {
+            return Routing.NONE;
         }
-        return deliveries(Delivery.toUsers(LIVE_INVITE_SENT, new LiveInviteSent(e.meetingId().value(), e.userId(),
-                e.displayName(), e.invitedBy()), List.of(e.userId())));
+        Meeting m = meeting.get();
+        List<Delivery> deliveries = new ArrayList<>();
+        if (!e.live()) {
+            deliveries.add(Delivery.toUsers(MEETING_CREATED, new MeetingCreated(m.id().value(), m.title(),
+                    m.startTime(), m.endTime(), m.createdBy()), List.of(e.userId())));
+        } else if (m.isInstantCall()) {
+            String callerName = m.participant(m.createdBy()).map(Participant::displayName).orElse("Someone");
+            deliveries.add(Delivery.toUsers(CALL_LIVE_INVITE, new CallLiveInvite(e.meetingId().value(),
+                    m.createdBy(), callerName, e.invitedBy()), List.of(e.userId())));
+        } else {
+            deliveries.add(Delivery.toUsers(LIVE_INVITE_SENT, new LiveInviteSent(e.meetingId().value(), e.userId(),
+                    e.displayName(), e.invitedBy()), List.of(e.userId())));
+        }
+        List<String> others = participantIds(m).stream().filter(id -> !id.equals(e.userId())).toList();
+        if (!others.isEmpty()) {
+            deliveries.add(Delivery.toUsers(PARTICIPANT_INVITED, new ParticipantInvited(e.meetingId().value(),
+                    e.userId(), e.displayName(), e.invitedBy(), e.live()), others));
+        }
+        return new Routing(List.of(), deliveries);
+    }
+
+    /**
+     * Seed 001's {@code ws.notifyThread(thread_id, {event: 'call.started', data: {call_id, room, call_type}})}:
+     * the in-chat banner, for calls started in a thread, to the thread's members the event names. They are
+     * asked of the portal when the call starts (before its transaction, where the start asks anyway) and
+     * carried by the event, so routing makes no network call on the consumer's thread — a slow portal would
+     * hold up every socket of the node — and without a portal they are the caller and the members named.
+     */
+    private Routing threadBanner(CallEvent.Started e) {
+        if (e.threadId() == null || e.threadMemberIds() == null || e.threadMemberIds().isEmpty()) {
+            return Routing.NONE;
+        }
+        String room = e.roomName() != null ? e.roomName() : meeting(e.callId()).map(Meeting::roomKey).orElse(null);
+        return toUsers(e.threadMemberIds(), CALL_STARTED, new CallStarted(e.callId().value(), room, e.callType()));
     }
 
     // ---- presence and the user's own

@@ -4,13 +4,17 @@ import static io.convene.application.realtime.SocketMessage.Direction.FROM_CLIEN
 import static io.convene.application.realtime.SocketMessage.Direction.TO_CLIENT;
 
 import io.convene.application.realtime.SocketPayloads.AllServerUsersLeft;
+import io.convene.application.realtime.SocketPayloads.AutoAdmitted;
 import io.convene.application.realtime.SocketPayloads.CallAccepted;
 import io.convene.application.realtime.SocketPayloads.CallDeclined;
 import io.convene.application.realtime.SocketPayloads.CallEnded;
 import io.convene.application.realtime.SocketPayloads.CallIncoming;
 import io.convene.application.realtime.SocketPayloads.CallLiveInvite;
+import io.convene.application.realtime.SocketPayloads.CallNotify;
 import io.convene.application.realtime.SocketPayloads.CallParticipantWaiting;
 import io.convene.application.realtime.SocketPayloads.CallRinging;
+import io.convene.application.realtime.SocketPayloads.CallStarted;
+import io.convene.application.realtime.SocketPayloads.ChatMessage;
 import io.convene.application.realtime.SocketPayloads.FirstParticipantJoined;
 import io.convene.application.realtime.SocketPayloads.GuestAdmitted;
 import io.convene.application.realtime.SocketPayloads.GuestAnswer;
@@ -25,15 +29,21 @@ import io.convene.application.realtime.SocketPayloads.LiveInviteSent;
 import io.convene.application.realtime.SocketPayloads.MeetingCancelled;
 import io.convene.application.realtime.SocketPayloads.MeetingCreated;
 import io.convene.application.realtime.SocketPayloads.MeetingEnded;
+import io.convene.application.realtime.SocketPayloads.MeetingInfo;
 import io.convene.application.realtime.SocketPayloads.MeetingRef;
 import io.convene.application.realtime.SocketPayloads.MeetingReminder;
 import io.convene.application.realtime.SocketPayloads.MeetingStarted;
 import io.convene.application.realtime.SocketPayloads.MeetingUpdated;
 import io.convene.application.realtime.SocketPayloads.NotificationDismissed;
 import io.convene.application.realtime.SocketPayloads.NotificationNew;
+import io.convene.application.realtime.SocketPayloads.ParticipantCount;
+import io.convene.application.realtime.SocketPayloads.ParticipantInvited;
 import io.convene.application.realtime.SocketPayloads.ParticipantJoined;
 import io.convene.application.realtime.SocketPayloads.ParticipantLeft;
 import io.convene.application.realtime.SocketPayloads.ParticipantMuted;
+import io.convene.application.realtime.SocketPayloads.ParticipantRegistered;
+import io.convene.application.realtime.SocketPayloads.ParticipantStatusChanged;
+import io.convene.application.realtime.SocketPayloads.ParticipantsInfo;
 import io.convene.application.realtime.SocketPayloads.PresenceBulkUpdate;
 import io.convene.application.realtime.SocketPayloads.PresenceSubscription;
 import io.convene.application.realtime.SocketPayloads.PresenceUpdate;
@@ -90,6 +100,38 @@ public final class SocketContract {
     public static final SocketMessage<InviteLinkGenerated> INVITE_LINK_GENERATED = out(
             "meeting:invite_link_generated", InviteLinkGenerated.class, "the meeting's participants",
             "A new guest link was made (the old one stopped working). The token itself is never in it.");
+    public static final SocketMessage<ParticipantRegistered> PARTICIPANT_REGISTERED = out(
+            "meeting:register-participant", ParticipantRegistered.class, "the meeting's participants",
+            "Seed 002 §1.4's plain server event: this user registered as in the meeting or call (sent on every "
+                    + "join, over the socket's meeting:register-participant or REST).");
+    public static final SocketMessage<AutoAdmitted> AUTO_ADMITTED = out("meeting:auto_admitted", AutoAdmitted.class,
+            "the joining user (all their devices)",
+            "You are an invited portal user: admitted at once, go to the conference view (seed 002, \"Waiting Room / "
+                    + "PreJoin\"). Sent on every join of a meeting or call.");
+    public static final SocketMessage<ParticipantCount> PARTICIPANT_COUNT = out("meeting:participant_count",
+            ParticipantCount.class, "the meeting's participants and its guests' sockets (waiting or admitted)",
+            "How many portal users are in it now, after each join and leave (seed 002 Additional Q7): a waiting "
+                    + "guest's \"Ask for access\" is enabled while count > 0; a guest's socket also gets it on connect.");
+    public static final SocketMessage<ParticipantStatusChanged> PARTICIPANT_STATUS = out("meeting:participant_status",
+            ParticipantStatusChanged.class, "the meeting's participants",
+            "A participant's answer or attendance changed (status: accepted, declined — Sc1.2, Sc8 \"Dave - Declined\" "
+                    + "—, attended on a join — \"Dave - Joined\"). Convene's name; the seed names none.");
+    public static final SocketMessage<ParticipantInvited> PARTICIPANT_INVITED = out("meeting:participant_invited",
+            ParticipantInvited.class, "the meeting's other participants",
+            "Someone was added to the meeting or call (live: into one under way; Sc8.4 \"Dave - Pending...\"). "
+                    + "The invitee gets meeting:created (or the live invite) instead. Convene's name; the seed names none.");
+    public static final SocketMessage<ChatMessage> CHAT_MESSAGE = out("meeting:chat_message", ChatMessage.class,
+            "the meeting's participants (portal users; never guests)",
+            "A chat message was posted in the meeting or call (seed 000's in-meeting chat). Convene's name; "
+                    + "the seed names none.");
+    public static final SocketMessage<ParticipantsInfo> PARTICIPANTS_INFO = out("meeting:participants-info",
+            ParticipantsInfo.class, "the socket that sent meeting:check-participants",
+            "The prejoin's answer (seed 002, Video Conference Integration): isFirst — nobody else is in it; count — "
+                    + "the portal users in it now, the asker included once joined.");
+    public static final SocketMessage<MeetingInfo> MEETING_INFO = out("meeting:info", MeetingInfo.class,
+            "the socket that sent meeting:check-status",
+            "The meeting's status and what the prejoin shows (title, times, how many are in it, whether you are). "
+                    + "The seed names the event, not its fields: these are Convene's.");
 
     // ---- guests
     public static final SocketMessage<GuestWaiting> GUEST_WAITING = out("meeting:guest_waiting", GuestWaiting.class,
@@ -125,6 +167,11 @@ public final class SocketContract {
             "Whom the call still waits for: their phone rings, or they accepted and have not joined.");
     public static final SocketMessage<CallLiveInvite> CALL_LIVE_INVITE = out("call:live_invite", CallLiveInvite.class,
             "the invitee", "You were added to a call under way (your phone rings).");
+    public static final SocketMessage<CallStarted> CALL_STARTED = out("call.started", CallStarted.class,
+            "the members of the call's thread (the portal's answer at the start; without a portal, the caller and "
+                    + "the members named)",
+            "Seed 001's in-chat banner: a call started in this thread (call_id, room, call_type; snake_case as seed "
+                    + "001 writes it). Only for calls started in a thread.");
 
     // ---- presence
     public static final SocketMessage<PresenceUpdate> PRESENCE_UPDATE = out("presence:update", PresenceUpdate.class,
@@ -161,6 +208,16 @@ public final class SocketContract {
     public static final SocketMessage<MeetingRef> REGISTER_PARTICIPANT = in("meeting:register-participant",
             MeetingRef.class, "ack: the join (as POST /api/meetings/{id}/join)",
             "The prejoin registers you as in the meeting (seed 002 §1.4).");
+    public static final SocketMessage<CallNotify> CALL_NOTIFY = in("call:notify", CallNotify.class,
+            "ack: {meetingId, ringing, unreachable} (as POST /api/calls/notify)",
+            "Seed 002's InstantCallService.notifyParticipants: ring again the invitees who have not answered "
+                    + "(userIds; none = all of them) and are online.");
+    public static final SocketMessage<MeetingRef> CHECK_PARTICIPANTS = in("meeting:check-participants",
+            MeetingRef.class, "the event meeting:participants-info to this socket; the ack's data is the same",
+            "The prejoin asks whether it is the first in the meeting and how many are in it.");
+    public static final SocketMessage<MeetingRef> CHECK_STATUS = in("meeting:check-status", MeetingRef.class,
+            "the event meeting:info to this socket; the ack's data is the same",
+            "The prejoin asks the meeting's status.");
     public static final SocketMessage<GuestAnswer> ADMIT_GUEST = in("meeting:admit_guest", GuestAnswer.class,
             "ack: the answer (the first answer wins, later ones 409)", "Let the waiting guest in.");
     public static final SocketMessage<GuestAnswer> DECLINE_GUEST = in("meeting:decline_guest", GuestAnswer.class,

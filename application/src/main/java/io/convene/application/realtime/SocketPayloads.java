@@ -41,6 +41,30 @@ public final class SocketPayloads {
 
     public record InviteLinkGenerated(String meetingId, String generatedBy, Instant validFrom, Instant expiresAt) {}
 
+    /** {@code status}: seed 002's participant values — invited, accepted, declined, attended. */
+    public record ParticipantStatusChanged(String meetingId, String userId, String displayName, String status) {}
+
+    public record ParticipantInvited(String meetingId, String userId, String displayName, String invitedBy,
+                                     boolean live) {}
+
+    /** The portal users in it now. */
+    public record ParticipantCount(String meetingId, int count) {}
+
+    public record AutoAdmitted(String meetingId, String userId) {}
+
+    /** Seed 002 §1.4's plain {@code meeting:register-participant} as the server emits it. */
+    public record ParticipantRegistered(String meetingId, String userId) {}
+
+    public record ChatMessage(String meetingId, long messageId, String userId, String displayName, String body,
+                              Instant sentAt) {}
+
+    /** The answer to {@code meeting:check-participants}: the seed's prejoin reads {@code isFirst} and {@code count}. */
+    public record ParticipantsInfo(String meetingId, boolean isFirst, int count) {}
+
+    /** The answer to {@code meeting:check-status}. */
+    public record MeetingInfo(String meetingId, String title, String status, Instant startTime, Instant endTime,
+                              boolean isInstantCall, boolean allowExternal, int participantCount, boolean youAreIn) {}
+
     // ---- guests
 
     public record GuestWaiting(String meetingId, String sessionId, String displayName, String requestId) {}
@@ -76,6 +100,9 @@ public final class SocketPayloads {
 
     public record CallLiveInvite(String meetingId, String callerId, String callerName, String invitedBy) {}
 
+    /** Seed 001's {@code ws.notifyThread(thread_id, {event: 'call.started', data: {call_id, room, call_type}})}: snake_case as written. */
+    public record CallStarted(String call_id, String room, String call_type) {}
+
     // ---- presence
 
     public record PresenceUpdate(String userId, String status, Instant lastSeen, boolean inCall) {}
@@ -108,6 +135,9 @@ public final class SocketPayloads {
     // ---- what the client sends
 
     public record MeetingRef(String meetingId) {}
+
+    /** Seed 002's {@code InstantCallService.notifyParticipants}: ring these again (none = everyone who has not answered). */
+    public record CallNotify(String meetingId, List<String> userIds) {}
 
     public record GuestAnswer(String meetingId, String sessionId) {}
 

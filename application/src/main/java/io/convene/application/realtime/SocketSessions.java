@@ -6,7 +6,9 @@ import io.convene.application.presence.Presence;
 import io.convene.application.presence.PresencePeers;
 import io.convene.application.shared.Actor;
 import io.convene.application.shared.UnitOfWork;
+import io.convene.domain.meeting.MeetingId;
 import io.convene.domain.meeting.Meetings;
+import io.convene.domain.meeting.Participant;
 import io.convene.domain.notification.Notification;
 import io.convene.domain.notification.Notifications;
 import java.time.Clock;
@@ -76,6 +78,18 @@ public class SocketSessions {
         presences.of(List.of(actor.id())).forEach(p -> live.add(Delivery.of(SocketContract.PRESENCE_UPDATE,
                 new SocketPayloads.PresenceUpdate(p.userId(), p.status(), p.lastSeen(), p.inCall()), me)));
         return new Connected(rooms, live, peers.of(actor.id()));
+    }
+
+    /**
+     * A guest's new socket: how many portal users are in its meeting now ({@code meeting:participant_count}),
+     * so that a guest who loaded the page before someone joined needs no polling — later changes come as they
+     * happen. Empty when the meeting is gone.
+     */
+    public List<Delivery> guestConnected(MeetingId meetingId) {
+        return work.read(() -> meetings.findById(meetingId)).map(meeting -> List.of(Delivery.of(
+                SocketContract.PARTICIPANT_COUNT, new SocketPayloads.ParticipantCount(meetingId.value(),
+                        (int) meeting.participants().stream().filter(Participant::isPresent).count()), List.of())))
+                .orElse(List.of());
     }
 
     public void disconnected(String userId, String connectionId) {

@@ -74,6 +74,13 @@ public class GuestSessions {
                 .param("meeting", meetingId.value()).query(GuestSessions::map).list();
     }
 
+    /** The ids of the meeting's live sessions (the rooms of their sockets), at most {@code limit}. */
+    public List<GuestSessionId> liveIdsIn(MeetingId meetingId, int limit) {
+        return jdbc.sql("select id from guest_session where meeting_id = :meeting and ended_at is null limit :limit")
+                .param("meeting", meetingId.value()).param("limit", limit)
+                .query((rs, n) -> new GuestSessionId(rs.getObject("id", UUID.class))).list();
+    }
+
     /** Forgets a session (and its requests) whose meeting is gone. */
     public void delete(GuestSessionId id) {
         jdbc.sql("delete from guest_session where id = :id").param("id", id.value()).update();

@@ -17,9 +17,17 @@ public sealed interface CallEvent extends DomainEvent {
 
     MeetingId callId();
 
-    @EventInfo(value = "A call was placed: the caller is in it, the online callees are rung (participantIds: the callees).", webhook = true)
+    /**
+     * {@code roomName}: the call's room (seed 001's {@code room_name}); {@code threadMemberIds}: for a call in a
+     * thread, whom seed 001's in-chat banner ({@code call.started}) reaches — the thread's members as the portal
+     * named them when the call started, or, without a portal, the caller and the members the call named; empty
+     * for a call outside a thread.
+     */
+    @EventInfo(value = "A call was placed: the caller is in it, the online callees are rung (participantIds: the "
+            + "callees; threadMemberIds: the members of its thread, who see its banner).", webhook = true)
     record Started(MeetingId callId, String callerId, String callerName, String callType, List<String> participantIds,
-                   String sourceChannelId, String threadId) implements CallEvent {}
+                   String sourceChannelId, String threadId, String roomName, List<String> threadMemberIds)
+            implements CallEvent {}
 
     @EventInfo("A callee's phone rings (until they answer or the ring times out).")
     record Ringing(MeetingId callId, String calleeId, String callerId) implements CallEvent {}
