@@ -68,6 +68,15 @@ public final class AsyncApiDocument {
         return "socket." + name.replaceAll("[^A-Za-z0-9_.-]", ".");
     }
 
+    /**
+     * A socket message's id in the channel: its name, and for what a client sends {@code client.} and
+     * its name — seed 002 names one event both ways ({@code meeting:register-participant}: the client
+     * registers, the server echoes it to the others).
+     */
+    public static String channelMessageId(SocketMessage<?> message) {
+        return message.direction() == Direction.TO_CLIENT ? message.name() : "client." + message.name();
+    }
+
     private ObjectNode build() {
         readRoutes();
         ObjectNode document = NODES.objectNode();
@@ -255,16 +264,17 @@ public final class AsyncApiDocument {
         channel.putArray("servers").add(ref("#/servers/realtime"));
         ObjectNode channelMessages = channel.putObject("messages");
         for (SocketMessage<?> message : contract.socketMessages()) {
-            String key = socketMessageKey(message.name());
+            String key = socketMessageKey(channelMessageId(message));
             putOnce(messages, key, socketMessage(message));
-            channelMessages.set(message.name(), ref("#/components/messages/" + pointer(key)));
+            channelMessages.set(channelMessageId(message), ref("#/components/messages/" + pointer(key)));
             boolean out = message.direction() == Direction.TO_CLIENT;
             ObjectNode operation = NODES.objectNode();
             putOnce(operations, (out ? "socket.send." : "socket.receive.") + key.substring("socket.".length()), operation);
             operation.put("action", out ? "send" : "receive");
             operation.set("channel", ref("#/channels/" + SOCKET_CHANNEL));
             operation.put("summary", message.description());
-            operation.putArray("messages").add(ref("#/channels/" + SOCKET_CHANNEL + "/messages/" + pointer(message.name())));
+            operation.putArray("messages").add(ref("#/channels/" + SOCKET_CHANNEL + "/messages/"
+                    + pointer(channelMessageId(message))));
             if (!out) {
                 ObjectNode reply = operation.putObject("reply");
                 reply.set("channel", ref("#/channels/" + SOCKET_CHANNEL));

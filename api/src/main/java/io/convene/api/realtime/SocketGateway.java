@@ -354,8 +354,8 @@ public class SocketGateway implements SmartLifecycle {
 
     /** The token ran out: the client is told why (reconnect with a fresh token), then disconnected. */
     private void expired(SocketIOClient client) {
-        client.sendEvent("auth:expired", Map.of("reason", "token_expired",
-                "message", "The access token expired: reconnect with a fresh one."));
+        client.sendEvent(SocketContract.AUTH_EXPIRED.name(), new SocketPayloads.AuthExpired("token_expired",
+                "The access token expired: reconnect with a fresh one."));
         timers.schedule(client::disconnect, 200, TimeUnit.MILLISECONDS);
     }
 

@@ -64,18 +64,19 @@ class PresencePeersIntegrationTest extends MeetingFixtures {
     }
 
     @Test
-    void a_meetings_participants_see_each_other_come_online_without_subscribing() throws Exception {
-        createMeeting("alice", Map.of("title", "Sync", "startTime", Instant.now().plus(Duration.ofHours(3)).toString(),
+    void who_is_in_a_meeting_in_progress_sees_its_invitees_come_online_without_subscribing() throws Exception {
+        String meeting = createMeeting("alice", Map.of("title", "Sync", "startTime", Instant.now().toString(),
                 "provider", "INTERNAL", "participantUserIds", List.of(CAROL)));
+        assertThat(post("/api/meetings/" + meeting + "/join", tokens.of("alice"), null).statusCode()).isEqualTo(200);
         forgetPresenceOf(CAROL);
         SocketClient alice = connected("alice");
 
         connected("carol");
 
-        alice.awaitEvent("presence:user_connected", d -> d.path("userId").asText().equals(CAROL));
         JsonNode update = alice.awaitEvent("presence:update", d -> d.path("userId").asText().equals(CAROL)
                 && d.path("status").asText().equals("online")).path("data");
         assertThat(update.has("lastSeen")).isTrue();
+        post("/api/meetings/" + meeting + "/leave", tokens.of("alice"), null);
     }
 
     @Test
@@ -97,8 +98,7 @@ class PresencePeersIntegrationTest extends MeetingFixtures {
 
     @Test
     void offline_is_pushed_when_the_grace_after_the_last_socket_is_over_not_when_its_heartbeat_ages_out() throws Exception {
-        createMeeting("alice", Map.of("title", "Sync", "startTime", Instant.now().plus(Duration.ofHours(3)).toString(),
-                "provider", "INTERNAL", "participantUserIds", List.of(BOB)));
+        TestPortal.peers(ALICE, BOB); // they have a 1:1 conversation
         forgetPresenceOf(BOB);
         SocketClient alice = connected("alice");
         SocketClient bob = connected("bob");

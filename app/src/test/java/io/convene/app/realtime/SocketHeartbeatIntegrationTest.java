@@ -112,7 +112,7 @@ class SocketHeartbeatIntegrationTest extends StackTestBase {
     }
 
     @Test
-    void bob_stays_online_after_his_socket_closed_while_his_socket_heartbeat_is_fresh_and_goes_offline_after_the_window() {
+    void bobs_socket_heartbeats_do_not_outlive_his_socket_but_a_rest_heartbeat_after_it_keeps_him_online() throws Exception {
         Instant beat = afterAnythingRecordedFor(BOB);
         clockAt(beat); // his connect, heartbeat and disconnect all happen at this instant
         SocketClient bob = connected("bob");
@@ -123,14 +123,26 @@ class SocketHeartbeatIntegrationTest extends StackTestBase {
                 "select count(*) from presence_connection where connection_id = :id").param("id", socket)
                 .query(Long.class).single() == 0);
 
-        clockAt(beat.plus(presenceProperties.disconnectGrace()).plusSeconds(1)); // the grace is over
+        clockAt(beat.plus(presenceProperties.disconnectGrace()).minusSeconds(1));
         presenceSweep.sweep();
-        assertThat(presence.ofUser(BOB).status()).as("the heartbeat keeps him online").isEqualTo("online");
+        assertThat(presence.ofUser(BOB).status()).as("inside the grace (a reload does not flap)").isEqualTo("online");
 
-        clockAt(beat.plus(presenceProperties.onlineWindow()).plusSeconds(1));
+        // the grace is over: his tab is gone, whatever his last heartbeat over that socket said (seed 002:
+        // offline on disconnect — not 90 s later, when that heartbeat ages out)
+        clockAt(beat.plus(presenceProperties.disconnectGrace()).plusSeconds(1));
         presenceSweep.sweep();
         assertThat(presence.ofUser(BOB).status()).isEqualTo("offline");
         assertThat(presence.ofUser(BOB).lastSeen()).isEqualTo(beat);
+
+        // his portal, its socket down, beats over REST (the README's fallback): online again
+        Instant restBeat = beat.plus(presenceProperties.disconnectGrace()).plusSeconds(2);
+        clockAt(restBeat);
+        assertThat(post("/api/presence/heartbeat", tokens.fetch("bob", "bob"), null).statusCode()).isEqualTo(204);
+        presenceSweep.flushHeartbeats();
+        assertThat(presence.ofUser(BOB).status()).isEqualTo("online");
+        clockAt(restBeat.plus(presenceProperties.onlineWindow()).plusSeconds(1));
+        presenceSweep.sweep();
+        assertThat(presence.ofUser(BOB).status()).as("that heartbeat ages out like any").isEqualTo("offline");
     }
 
     @Test

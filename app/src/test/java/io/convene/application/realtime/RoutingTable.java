@@ -13,6 +13,6 @@ public final class RoutingTable {
     private RoutingTable() {}
 
     public static List<EventRouting.Route> routes() {
-        return new EventRouting(null, null, null, Clock.systemUTC()).routes();
+        return new EventRouting(null, null, null, null, Clock.systemUTC()).routes();
     }
 }

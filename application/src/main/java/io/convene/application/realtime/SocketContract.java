@@ -201,6 +201,10 @@ public final class SocketContract {
     public static final SocketMessage<SoftphoneConfigChanged> SOFTPHONE_CONFIG_CHANGED = out(
             "softphone:config_changed", SoftphoneConfigChanged.class, "the user",
             "Your SIP account changed: load the softphone config again.");
+    public static final SocketMessage<SocketPayloads.AuthExpired> AUTH_EXPIRED = out("auth:expired",
+            SocketPayloads.AuthExpired.class, "the socket whose token expired",
+            "Its access token expired (reason: token_expired): the socket is closed after this; reconnect with a "
+                    + "fresh token (the server closed it: socket.io-client does not reconnect by itself). Convene's.");
     public static final SocketMessage<WebhookDisabled> WEBHOOK_DISABLED = out("webhook:disabled",
             WebhookDisabled.class, "the webhook's owner", "Your webhook was disabled.");
 

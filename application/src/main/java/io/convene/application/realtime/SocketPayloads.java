@@ -130,6 +130,8 @@ public final class SocketPayloads {
 
     public record SoftphoneConfigChanged(String reason) {}
 
+    public record AuthExpired(String reason, String message) {}
+
     public record WebhookDisabled(String webhookId, String url, String reason, Instant disabledAt) {}
 
     // ---- what the client sends

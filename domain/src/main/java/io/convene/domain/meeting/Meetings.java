@@ -35,18 +35,4 @@ public interface Meetings extends ListCrudRepository<Meeting, MeetingId> {
             where p.user_id = :userId and p.status = 'JOINED'
             order by m.id limit :limit""")
     List<String> attendingNow(String userId, int limit);
-
-    /**
-     * The other participants of the meetings and calls, scheduled or in progress, that {@code userId}
-     * is a participant of (at most {@code limit}): without a portal to ask, those are who see their
-     * online dot. Who declined or was removed is not in it, on either side.
-     */
-    @Query("""
-            select distinct other.user_id from meeting_participant mine
-            join meeting m on m.id = mine.meeting_id and m.status in ('SCHEDULED', 'IN_PROGRESS')
-            join meeting_participant other on other.meeting_id = m.id and other.user_id <> mine.user_id
-                and other.status not in ('DECLINED', 'REMOVED')
-            where mine.user_id = :userId and mine.status not in ('DECLINED', 'REMOVED')
-            limit :limit""")
-    List<String> membersWith(String userId, int limit);
 }
