@@ -76,7 +76,7 @@ public class PresenceSweep {
         int written = flushHeartbeats();
         renewLease();
         Instant now = clock.instant();
-        int expired = work.write(() -> presences.expireInstances(instance.id(), now));
+        int expired = work.write(() -> presences.expireInstances(instance.id(), now, now.plus(properties.leaveGrace())));
         Instant staleBefore = now.minus(properties.onlineWindow());
         int offline = 0;
         int batch;

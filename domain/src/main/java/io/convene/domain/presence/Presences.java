@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -103,15 +104,19 @@ public class Presences {
                 values (:c, :i, :u, :now) on conflict (connection_id) do nothing""")
                 .param("c", connectionId).param("i", instanceId).param("u", userId).param("now", Timestamp.from(now))
                 .update();
-        jdbc.sql("update presence set last_seen = greatest(last_seen, :now), grace_until = null where user_id = :u")
+        jdbc.sql("""
+                update presence set last_seen = greatest(last_seen, :now), grace_until = null,
+                    sockets_closed_at = null, leave_due_at = null
+                where user_id = :u""")
                 .param("u", userId).param("now", Timestamp.from(now)).update();
     }
 
     /**
-     * Forgets one connection; seen {@code now}; the grace starts if it was the user's last. False,
-     * and nothing changed, when there was no such connection (another instance expired it).
+     * Forgets one connection; seen {@code now}. If it was the user's last, the grace starts, their
+     * sockets count as closed since {@code now} and their leave check is due at {@code leaveDueAt}.
+     * False, and nothing changed, when there was no such connection (another instance expired it).
      */
-    public boolean disconnect(String connectionId, String userId, Instant now, Instant graceUntil) {
+    public boolean disconnect(String connectionId, String userId, Instant now, Instant graceUntil, Instant leaveDueAt) {
         int deleted = jdbc.sql("delete from presence_connection where connection_id = :c and user_id = :u")
                 .param("c", connectionId).param("u", userId).update();
         if (deleted == 0) {
@@ -119,12 +124,85 @@ public class Presences {
         }
         jdbc.sql("""
                 update presence set last_seen = greatest(last_seen, :now),
-                    grace_until = case when exists (select 1 from presence_connection c where c.user_id = :u)
-                                       then grace_until else :grace end
+                    grace_until = case when others then grace_until else :grace end,
+                    sockets_closed_at = case when others then sockets_closed_at else :now end,
+                    leave_due_at = case when others then leave_due_at else :due end
+                from (select exists (select 1 from presence_connection c where c.user_id = :u) as others) o
                 where user_id = :u""")
                 .param("u", userId).param("now", Timestamp.from(now)).param("grace", Timestamp.from(graceUntil))
-                .update();
+                .param("due", Timestamp.from(leaveDueAt)).update();
         return true;
+    }
+
+    // --- leaving by disconnect ----------------------------------------------------------------
+
+    /**
+     * Claims up to {@code limit} users whose leave check is due at {@code now} (skipping rows another
+     * instance is handling): their mark is cleared, and they are returned in the order they were due.
+     * Whether they still have no socket is for the leave itself to check ({@link #socketsClosedAt}).
+     */
+    public List<String> claimDueLeaves(Instant now, int limit) {
+        return jdbc.sql("""
+                with due as (
+                    select user_id, leave_due_at from presence where leave_due_at <= :now
+                    order by leave_due_at limit :limit for update skip locked),
+                claimed as (
+                    update presence p set leave_due_at = null from due where p.user_id = due.user_id
+                    returning p.user_id)
+                select due.user_id from due join claimed on claimed.user_id = due.user_id
+                order by due.leave_due_at""")
+                .param("now", Timestamp.from(now)).param("limit", limit).query(String.class).list();
+    }
+
+    /**
+     * Locks {@code userId}'s row and tells since when they have had no socket: empty while one is open
+     * on a live instance (or on {@code me}); {@link Instant#EPOCH} when that moment is unknown (no row,
+     * or none recorded).
+     */
+    public Optional<Instant> socketsClosedAt(String userId, String me, Instant now) {
+        List<Map<String, Object>> rows = jdbc.sql("select p.sockets_closed_at, " + CONNECTED
+                        + " as connected from presence p where p.user_id = :user for update")
+                .param("user", userId).param("me", me).param("now", Timestamp.from(now)).query().listOfRows();
+        if (rows.isEmpty()) {
+            boolean connected = jdbc.sql("""
+                    select exists (select 1 from presence_connection c join presence_instance i on i.instance_id = c.instance_id
+                                   where c.user_id = :user and (i.lease_until > :now or i.instance_id = :me))""")
+                    .param("user", userId).param("me", me).param("now", Timestamp.from(now)).query(Boolean.class).single();
+            return connected ? Optional.empty() : Optional.of(Instant.EPOCH);
+        }
+        Map<String, Object> row = rows.get(0);
+        if (Boolean.TRUE.equals(row.get("connected"))) {
+            return Optional.empty();
+        }
+        return Optional.of(row.get("sockets_closed_at") instanceof Timestamp t ? t.toInstant() : Instant.EPOCH);
+    }
+
+    /** The meetings and calls {@code userId} is in now by a join their sockets track (at most {@code limit}). */
+    public List<String> trackedParticipations(String userId, int limit) {
+        return jdbc.sql("""
+                select meeting_id from meeting_participant where user_id = :u and status = 'JOINED' and socket_tracked
+                order by meeting_id limit :limit""").param("u", userId).param("limit", limit).query(String.class).list();
+    }
+
+    /** A participation tracked by a user's sockets. */
+    public record TrackedParticipation(String meetingId, String userId) {}
+
+    /**
+     * The fallback's look: up to {@code limit} tracked participations of users who have had no live
+     * socket since {@code closedBefore} or earlier (or since an unknown moment).
+     */
+    public List<TrackedParticipation> socketlessParticipations(String me, Instant now, Instant closedBefore, int limit) {
+        return jdbc.sql("""
+                select mp.meeting_id, mp.user_id from meeting_participant mp
+                left join presence p on p.user_id = mp.user_id
+                where mp.status = 'JOINED' and mp.socket_tracked
+                  and (p.sockets_closed_at is null or p.sockets_closed_at <= :closed)
+                  and not exists (select 1 from presence_connection c join presence_instance i on i.instance_id = c.instance_id
+                                  where c.user_id = mp.user_id and (i.lease_until > :now or i.instance_id = :me))
+                order by mp.user_id, mp.meeting_id limit :limit""")
+                .param("me", me).param("now", Timestamp.from(now)).param("closed", Timestamp.from(closedBefore))
+                .param("limit", limit)
+                .query((rs, n) -> new TrackedParticipation(rs.getString("meeting_id"), rs.getString("user_id"))).list();
     }
 
     // --- announced state ----------------------------------------------------------------------
@@ -168,9 +246,13 @@ public class Presences {
 
     /**
      * Deletes the instances (other than {@code me}) whose lease ran out and their connections;
-     * their users were last seen when their instance last renewed. Returns the instances deleted.
+     * their users were last seen when their instance last renewed. Those left with no connection
+     * anywhere count as without sockets from {@code now} (when it was found out), their leave check
+     * due at {@code leaveDueAt}. Returns the instances deleted.
      */
-    public int expireInstances(String me, Instant now) {
+    public int expireInstances(String me, Instant now, Instant leaveDueAt) {
+        // every part of the statement sees the rows as they were before it: "no other connection" must
+        // leave out the ones it deletes
         return jdbc.sql("""
                 with dead as (
                     delete from presence_instance where lease_until <= :now and instance_id <> :me
@@ -179,11 +261,17 @@ public class Presences {
                     delete from presence_connection c using dead d where c.instance_id = d.instance_id
                     returning c.user_id, d.renewed_at),
                 seen as (
-                    update presence p set last_seen = greatest(p.last_seen, g.renewed_at)
-                    from (select user_id, max(renewed_at) as renewed_at from gone group by user_id) g
+                    update presence p set last_seen = greatest(p.last_seen, g.renewed_at),
+                        sockets_closed_at = case when g.others then p.sockets_closed_at else :now end,
+                        leave_due_at = case when g.others then p.leave_due_at else :due end
+                    from (select g.user_id, max(g.renewed_at) as renewed_at,
+                                 exists (select 1 from presence_connection o where o.user_id = g.user_id
+                                         and o.instance_id not in (select instance_id from dead)) as others
+                          from gone g group by g.user_id) g
                     where p.user_id = g.user_id returning p.user_id)
                 select count(*) from dead""")
-                .param("me", me).param("now", Timestamp.from(now)).query(Integer.class).single();
+                .param("me", me).param("now", Timestamp.from(now)).param("due", Timestamp.from(leaveDueAt))
+                .query(Integer.class).single();
     }
 
     private static PresenceRow row(ResultSet rs) throws SQLException {
