@@ -52,11 +52,20 @@ public final class ChildNode implements AutoCloseable {
     public static ChildNode start(Environment first, String instanceId, Duration within, String... settings) {
         int httpPort = freePort();
         int socketPort = freePort();
+        Path log = Path.of("target", "child-node-" + instanceId + ".log").toAbsolutePath();
+        Path classpathFile = log.resolveSibling("child-node-" + instanceId + ".classpath");
+        try {
+            Files.createDirectories(log.getParent());
+            // a java @argfile: the classpath (~400 jars here) may be longer than one argument may be on Linux
+            Files.writeString(classpathFile, "-cp \"" + classpath().replace("\\", "\\\\") + "\"\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:TieredStopAtLevel=1", "--add-opens", "java.base/java.lang=ALL-UNNAMED",
                 "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
-                "-cp", classpath(), ConveneApplication.class.getName()));
+                "@" + classpathFile, ConveneApplication.class.getName()));
         command.addAll(SecondNode.sharedStackArguments(first));
         command.addAll(List.of("--spring.profiles.active=test",
                 "--server.address=127.0.0.1", "--server.port=" + httpPort,
@@ -66,10 +75,8 @@ public final class ChildNode implements AutoCloseable {
                 "--convene.events.send-timeout=1s",
                 "--spring.main.banner-mode=off", "--logging.level.root=WARN"));
         command.addAll(List.of(settings));
-        Path log = Path.of("target", "child-node-" + instanceId + ".log").toAbsolutePath();
         Process process;
         try {
-            Files.createDirectories(log.getParent());
             process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -85,9 +92,10 @@ public final class ChildNode implements AutoCloseable {
     }
 
     /**
-     * What this JVM runs on: surefire's test classpath (its fork may be started from a manifest-only
-     * jar, whose {@code java.class.path} is that jar alone — which would do as well: the JVM follows
-     * its manifest's {@code Class-Path}).
+     * What this JVM runs on: surefire's test classpath. Surefire starts its fork from a manifest-only
+     * jar and then sets both {@code surefire.test.class.path} and {@code java.class.path} to the real
+     * entries (target/classes, target/test-classes — with application-test.yaml — and every jar of
+     * ~/.m2); outside surefire {@code java.class.path} is the JVM's own.
      */
     static String classpath() {
         String surefire = System.getProperty("surefire.test.class.path");
