@@ -7,6 +7,6 @@ create index meeting_participant_socket_tracked on meeting_participant (user_id)
 
 -- when the user's last socket went (null while one is open, or never had one); when their leave check is
 -- due (set with it, cleared by a reconnect or once checked: the index holds only the pending checks)
-alter table presence add column sockets_closed_at timestamptz;
+alter table presence add column socketless_since timestamptz;
 alter table presence add column leave_due_at      timestamptz;
 create index presence_leave_due on presence (leave_due_at) where leave_due_at is not null;

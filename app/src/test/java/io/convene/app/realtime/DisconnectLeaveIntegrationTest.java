@@ -65,7 +65,7 @@ class DisconnectLeaveIntegrationTest extends MeetingFixtures {
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
                 "select count(*) from presence_connection where user_id in (:u)").param("u", USERS)
                 .query(Long.class).single() == 0);
-        jdbc.sql("update presence set sockets_closed_at = null, leave_due_at = null where user_id in (:u)")
+        jdbc.sql("update presence set socketless_since = null, leave_due_at = null where user_id in (:u)")
                 .param("u", USERS).update();
     }
 
@@ -94,7 +94,7 @@ class DisconnectLeaveIntegrationTest extends MeetingFixtures {
 
         bob.close(); // his tab closes
         Instant due = leaveDueOf(BOB);
-        assertThat(due).isEqualTo(socketsClosedAt(BOB).plus(presence.leaveGrace()));
+        assertThat(due).isEqualTo(socketlessSince(BOB).plus(presence.leaveGrace()));
         at(due.minusSeconds(1));
         leaving.leaveDue();
         assertThat(status(call, BOB)).as("inside the grace").isEqualTo("JOINED");
@@ -254,8 +254,8 @@ class DisconnectLeaveIntegrationTest extends MeetingFixtures {
                 .query(Timestamp.class).single().toInstant();
     }
 
-    private Instant socketsClosedAt(String userId) {
-        return jdbc.sql("select sockets_closed_at from presence where user_id = :u").param("u", userId)
+    private Instant socketlessSince(String userId) {
+        return jdbc.sql("select socketless_since from presence where user_id = :u").param("u", userId)
                 .query(Timestamp.class).single().toInstant();
     }
 

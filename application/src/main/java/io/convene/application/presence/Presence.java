@@ -121,10 +121,10 @@ public class Presence {
         work.run(() -> {
             Instant now = clock.instant();
             presences.lock(userId, instance.id(), now);
-            if (!presences.disconnect(connectionId, userId, now, now.plus(properties.disconnectGrace()),
-                    now.plus(properties.leaveGrace()))) {
+            if (!presences.disconnect(connectionId, userId, now, now.plus(properties.disconnectGrace()))) {
                 return;
             }
+            presences.markIfLastSocketClosed(userId, now, now.plus(properties.leaveGrace())); // leaving by disconnect
             PresenceRow after = presences.lock(userId, instance.id(), now);
             announcer.announceIfChanged(after, after.onlineAt(now, staleBefore(now), pending(userId)),
                     after.inCall(), after.lastSeen());
@@ -161,8 +161,8 @@ public class Presence {
     public boolean socketsGoneForLeaveGrace(String userId) {
         return work.write(() -> {
             Instant now = clock.instant();
-            return presences.socketsClosedAt(userId, instance.id(), now)
-                    .filter(closedAt -> !closedAt.isAfter(now.minus(properties.leaveGrace()))).isPresent();
+            return presences.socketlessSince(userId, instance.id(), now)
+                    .filter(since -> !since.isAfter(now.minus(properties.leaveGrace()))).isPresent();
         });
     }
 

@@ -106,17 +106,16 @@ public class Presences {
                 .update();
         jdbc.sql("""
                 update presence set last_seen = greatest(last_seen, :now), grace_until = null,
-                    sockets_closed_at = null, leave_due_at = null
+                    socketless_since = null, leave_due_at = null
                 where user_id = :u""")
                 .param("u", userId).param("now", Timestamp.from(now)).update();
     }
 
     /**
-     * Forgets one connection; seen {@code now}. If it was the user's last, the grace starts, their
-     * sockets count as closed since {@code now} and their leave check is due at {@code leaveDueAt}.
-     * False, and nothing changed, when there was no such connection (another instance expired it).
+     * Forgets one connection; seen {@code now}; the grace starts if it was the user's last. False,
+     * and nothing changed, when there was no such connection (another instance expired it).
      */
-    public boolean disconnect(String connectionId, String userId, Instant now, Instant graceUntil, Instant leaveDueAt) {
+    public boolean disconnect(String connectionId, String userId, Instant now, Instant graceUntil) {
         int deleted = jdbc.sql("delete from presence_connection where connection_id = :c and user_id = :u")
                 .param("c", connectionId).param("u", userId).update();
         if (deleted == 0) {
@@ -124,22 +123,48 @@ public class Presences {
         }
         jdbc.sql("""
                 update presence set last_seen = greatest(last_seen, :now),
-                    grace_until = case when others then grace_until else :grace end,
-                    sockets_closed_at = case when others then sockets_closed_at else :now end,
-                    leave_due_at = case when others then leave_due_at else :due end
-                from (select exists (select 1 from presence_connection c where c.user_id = :u) as others) o
+                    grace_until = case when exists (select 1 from presence_connection c where c.user_id = :u)
+                                       then grace_until else :grace end
                 where user_id = :u""")
                 .param("u", userId).param("now", Timestamp.from(now)).param("grace", Timestamp.from(graceUntil))
-                .param("due", Timestamp.from(leaveDueAt)).update();
+                .update();
         return true;
     }
 
     // --- leaving by disconnect ----------------------------------------------------------------
 
     /**
+     * After {@link #disconnect}, in its transaction: if that was the user's last socket, their sockets
+     * count as closed since {@code now} and their leave check is due at {@code leaveDueAt}.
+     */
+    public void markIfLastSocketClosed(String userId, Instant now, Instant leaveDueAt) {
+        jdbc.sql("""
+                update presence set socketless_since = :now, leave_due_at = :due
+                where user_id = :u and not exists (select 1 from presence_connection c where c.user_id = :u)""")
+                .param("u", userId).param("now", Timestamp.from(now)).param("due", Timestamp.from(leaveDueAt))
+                .update();
+    }
+
+    /**
+     * Before {@link #expireInstances}, in its transaction: the users whose sockets are all on instances
+     * (other than {@code me}) whose lease ran out count as without sockets from {@code now} (when that
+     * was found out), their leave check due at {@code leaveDueAt}. Returns how many.
+     */
+    public int markUsersOfExpiredInstances(String me, Instant now, Instant leaveDueAt) {
+        return jdbc.sql("""
+                update presence p set socketless_since = :now, leave_due_at = :due
+                where p.user_id in (select c.user_id from presence_connection c
+                                    join presence_instance i on i.instance_id = c.instance_id
+                                    where i.lease_until <= :now and i.instance_id <> :me)
+                  and not exists (select 1 from presence_connection o join presence_instance oi on oi.instance_id = o.instance_id
+                                  where o.user_id = p.user_id and (oi.lease_until > :now or oi.instance_id = :me))""")
+                .param("me", me).param("now", Timestamp.from(now)).param("due", Timestamp.from(leaveDueAt)).update();
+    }
+
+    /**
      * Claims up to {@code limit} users whose leave check is due at {@code now} (skipping rows another
      * instance is handling): their mark is cleared, and they are returned in the order they were due.
-     * Whether they still have no socket is for the leave itself to check ({@link #socketsClosedAt}).
+     * Whether they still have no socket is for the leave itself to check ({@link #socketlessSince}).
      */
     public List<String> claimDueLeaves(Instant now, int limit) {
         return jdbc.sql("""
@@ -159,8 +184,8 @@ public class Presences {
      * on a live instance (or on {@code me}); {@link Instant#EPOCH} when that moment is unknown (no row,
      * or none recorded).
      */
-    public Optional<Instant> socketsClosedAt(String userId, String me, Instant now) {
-        List<Map<String, Object>> rows = jdbc.sql("select p.sockets_closed_at, " + CONNECTED
+    public Optional<Instant> socketlessSince(String userId, String me, Instant now) {
+        List<Map<String, Object>> rows = jdbc.sql("select p.socketless_since, " + CONNECTED
                         + " as connected from presence p where p.user_id = :user for update")
                 .param("user", userId).param("me", me).param("now", Timestamp.from(now)).query().listOfRows();
         if (rows.isEmpty()) {
@@ -174,7 +199,7 @@ public class Presences {
         if (Boolean.TRUE.equals(row.get("connected"))) {
             return Optional.empty();
         }
-        return Optional.of(row.get("sockets_closed_at") instanceof Timestamp t ? t.toInstant() : Instant.EPOCH);
+        return Optional.of(row.get("socketless_since") instanceof Timestamp t ? t.toInstant() : Instant.EPOCH);
     }
 
     /** The meetings and calls {@code userId} is in now by a join their sockets track (at most {@code limit}). */
@@ -196,7 +221,7 @@ public class Presences {
                 select mp.meeting_id, mp.user_id from meeting_participant mp
                 left join presence p on p.user_id = mp.user_id
                 where mp.status = 'JOINED' and mp.socket_tracked
-                  and (p.sockets_closed_at is null or p.sockets_closed_at <= :closed)
+                  and (p.socketless_since is null or p.socketless_since <= :closed)
                   and not exists (select 1 from presence_connection c join presence_instance i on i.instance_id = c.instance_id
                                   where c.user_id = mp.user_id and (i.lease_until > :now or i.instance_id = :me))
                 order by mp.user_id, mp.meeting_id limit :limit""")
@@ -246,13 +271,9 @@ public class Presences {
 
     /**
      * Deletes the instances (other than {@code me}) whose lease ran out and their connections;
-     * their users were last seen when their instance last renewed. Those left with no connection
-     * anywhere count as without sockets from {@code now} (when it was found out), their leave check
-     * due at {@code leaveDueAt}. Returns the instances deleted.
+     * their users were last seen when their instance last renewed. Returns the instances deleted.
      */
-    public int expireInstances(String me, Instant now, Instant leaveDueAt) {
-        // every part of the statement sees the rows as they were before it: "no other connection" must
-        // leave out the ones it deletes
+    public int expireInstances(String me, Instant now) {
         return jdbc.sql("""
                 with dead as (
                     delete from presence_instance where lease_until <= :now and instance_id <> :me
@@ -261,17 +282,11 @@ public class Presences {
                     delete from presence_connection c using dead d where c.instance_id = d.instance_id
                     returning c.user_id, d.renewed_at),
                 seen as (
-                    update presence p set last_seen = greatest(p.last_seen, g.renewed_at),
-                        sockets_closed_at = case when g.others then p.sockets_closed_at else :now end,
-                        leave_due_at = case when g.others then p.leave_due_at else :due end
-                    from (select g.user_id, max(g.renewed_at) as renewed_at,
-                                 exists (select 1 from presence_connection o where o.user_id = g.user_id
-                                         and o.instance_id not in (select instance_id from dead)) as others
-                          from gone g group by g.user_id) g
+                    update presence p set last_seen = greatest(p.last_seen, g.renewed_at)
+                    from (select user_id, max(renewed_at) as renewed_at from gone group by user_id) g
                     where p.user_id = g.user_id returning p.user_id)
                 select count(*) from dead""")
-                .param("me", me).param("now", Timestamp.from(now)).param("due", Timestamp.from(leaveDueAt))
-                .query(Integer.class).single();
+                .param("me", me).param("now", Timestamp.from(now)).query(Integer.class).single();
     }
 
     private static PresenceRow row(ResultSet rs) throws SQLException {
