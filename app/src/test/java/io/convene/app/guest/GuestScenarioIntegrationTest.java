@@ -11,6 +11,7 @@ import io.convene.api.realtime.RealtimeEvents;
 import io.convene.api.realtime.SocketGateway;
 import io.convene.app.realtime.SocketClient;
 import io.convene.app.support.Json;
+import io.convene.application.meeting.LeavingByDisconnect;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -36,6 +37,8 @@ class GuestScenarioIntegrationTest extends GuestFixtures {
     RealtimeEvents realtimeEvents;
     @Value("${convene.conference.jitsi.app-secret}")
     String jitsiSecret;
+    @Autowired
+    LeavingByDisconnect leaving;
 
     @BeforeEach
     void eventsConsumerReady() {
@@ -353,6 +356,42 @@ class GuestScenarioIntegrationTest extends GuestFixtures {
         admittedSocket.awaitEvent("external:removed", d -> d.path("reason").asText().equals("all_server_users_left"));
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select count(*) from guest_session where meeting_id = :id")
                 .param("id", callId).query(Long.class).single() == 0); // nothing of it is left
+    }
+
+    @Test
+    void scenario_4_step_10_when_the_tab_of_the_last_internal_participant_closes_the_guest_is_warned_after_the_grace()
+            throws Exception {
+        String meeting = guestMeeting(Instant.now().plus(Duration.ofMinutes(30)));
+        Registered charlie = registered(link(meeting, "alice"), "Charlie (Acme Corp)");
+        SocketClient charlieSocket = guestSocket(charlie.credential());
+        SocketClient alice = SocketClient.connect(url(), tokens.fetch("alice", "alice"), "websocket"); // outlives the clock's move
+        clients.add(alice);
+        alice.awaitEvent("presence:update", d -> true);
+        join(meeting, "alice"); // with her socket open: her sockets track it
+        assertThat(ask(charlie).statusCode()).isEqualTo(202);
+        assertThat(answer(meeting, charlie, "alice", "admit").statusCode()).isEqualTo(200);
+        charlieSocket.awaitEvent("meeting:guest_admitted", d -> d.path("sessionId").asText().equals(charlie.sessionId()));
+
+        alice.crash(); // her tab (or her browser) closes: no leave is ever sent
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "select leave_due_at is not null from presence where user_id = :u").param("u", ALICE).query(Boolean.class).single());
+        Instant due = jdbc.sql("select leave_due_at from presence where user_id = :u").param("u", ALICE)
+                .query(java.sql.Timestamp.class).single().toInstant();
+        assertThat(get("/api/meetings/external/session/" + charlie.sessionId(), charlie.credential()).statusCode())
+                .isEqualTo(200);
+        moveClockTo(due.plusSeconds(1));
+        leaving.leaveDue(); // (or the scheduler's pass)
+
+        JsonNode warning = charlieSocket.awaitEvent("external:all_server_users_left",
+                d -> d.path("meetingId").asText().equals(meeting)).path("data");
+        assertThat(Duration.between(due, Instant.parse(warning.path("removeAt").asText())))
+                .isBetween(Duration.ofMinutes(4), Duration.ofMinutes(6));
+        assertThat(jdbc.sql("""
+                select data->>'reason' from outbox_event where subject = :m and type = 'participant.left'""")
+                .param("m", meeting).query(String.class).list()).containsExactly("disconnected");
+        // a guest's own socket never counts as a portal user's: it is no presence connection of anyone
+        assertThat(jdbc.sql("select count(*) from presence_connection where user_id = :s").param("s", charlie.sessionId())
+                .query(Long.class).single()).isZero();
     }
 
     @Test

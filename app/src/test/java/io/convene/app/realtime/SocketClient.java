@@ -149,6 +149,19 @@ public final class SocketClient implements AutoCloseable {
         return lines.stream().filter(l -> "ack".equals(l.path("type").asText())).toList();
     }
 
+    /**
+     * The client's process is killed (a crashed tab, a laptop whose lid closed): it says no goodbye; the
+     * server learns it when the connection drops.
+     */
+    public void crash() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
         try {

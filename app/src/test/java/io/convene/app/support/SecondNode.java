@@ -48,13 +48,7 @@ public final class SecondNode implements AutoCloseable {
      * {@code settings} ({@code --key=value}) are its own.
      */
     public static SecondNode sharingStackOf(Environment first, String... settings) {
-        List<String> args = new ArrayList<>();
-        for (String key : SHARED_STACK) {
-            String value = first.getProperty(key);
-            if (value != null) {
-                args.add("--" + key + "=" + value);
-            }
-        }
+        List<String> args = new ArrayList<>(sharedStackArguments(first));
         args.add("--server.port=0");
         args.add("--convene.realtime.port=0");
         args.add("--camunda.bpm.process-engine-name=node2");
@@ -67,6 +61,18 @@ public final class SecondNode implements AutoCloseable {
                 .registerShutdownHook(false)
                 .run(args.toArray(String[]::new));
         return new SecondNode(context);
+    }
+
+    /** {@code --key=value} of every setting that points an instance at {@code first}'s stack. */
+    public static List<String> sharedStackArguments(Environment first) {
+        List<String> args = new ArrayList<>();
+        for (String key : SHARED_STACK) {
+            String value = first.getProperty(key);
+            if (value != null) {
+                args.add("--" + key + "=" + value);
+            }
+        }
+        return args;
     }
 
     public int httpPort() {

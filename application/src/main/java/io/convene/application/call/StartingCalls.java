@@ -116,8 +116,10 @@ public class StartingCalls {
                     callees.stream().map(DirectoryUser::displayName).toList()));
         }
         Instant now = clock.instant();
-        Meeting call = meetings.save(Meeting.call(MeetingId.newCall(), title(title, callees), origin, caller, callees,
-                process.maximumDuration(), now));
+        Meeting made = Meeting.call(MeetingId.newCall(), title(title, callees), origin, caller, callees,
+                process.maximumDuration(), now);
+        made.trackedBySocket(caller.id(), presence.hasLiveSocket(caller.id())); // as every join (Attendance.join)
+        Meeting call = meetings.save(made);
         String callId = call.id().value();
         outbox.append(new CallEvent.Started(call.id(), caller.id(), caller.displayName(), origin.callType(),
                 callees.stream().map(DirectoryUser::id).toList(), origin.sourceChannelId(), origin.threadId(),

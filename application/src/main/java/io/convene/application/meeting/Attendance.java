@@ -75,6 +75,9 @@ public class Attendance {
             boolean startedNow = meeting.join(actor.id(), mayStartEarly, clock.instant()); // state rules first (409)
             JoinView access = credentials.forParticipant(meeting, participant, startedNow); // if they fail, nothing is saved
             meeting.joinedWith(actor.id(), deviceInfo);
+            // a join while the user has a live socket (the socket's own meeting:register-participant too) is
+            // tracked by it: their last socket closing makes them leave; a REST-only client leaves explicitly
+            meeting.trackedBySocket(actor.id(), presence.hasLiveSocket(actor.id()));
             Meeting saved = meetings.save(meeting);
             if (startedNow) {
                 transitions.started(saved, actor.id());
@@ -93,13 +96,38 @@ public class Attendance {
         return work.write(() -> {
             Meeting meeting = policy.visible(id, actor);
             Participant participant = policy.requireParticipant(meeting, actor);
-            Departure departure = meeting.leave(actor.id(), clock.instant());
-            Meeting saved = meetings.save(meeting);
-            outbox.append(new ParticipantEvent.Left(saved.id(), actor.id(), participant.displayName(), "left"));
-            transitions.departed(saved, departure, "the last participant left");
-            presence.inCallMayHaveChanged(actor.id());
-            return saved;
+            return left(meeting, participant, "left");
         });
+    }
+
+    /**
+     * Disconnect = leave (docs/presence.md): {@code userId} leaves as by {@link #leave}, with reason
+     * {@code disconnected}, if they are still in it by a join their sockets track and have had no live
+     * socket for the leave grace. The meeting's row is locked first, then the user's presence row (the
+     * order of every leave), so a reconnect or a join at the same moment either waits for this or is
+     * seen by it. False, and nothing written, otherwise.
+     */
+    public boolean leaveDisconnected(MeetingId id, String userId) {
+        return work.write(() -> {
+            Meeting meeting = meetings.findLockedById(id).orElse(null);
+            Participant participant = meeting == null ? null : meeting.participant(userId).orElse(null);
+            if (participant == null || !participant.isPresent() || !participant.trackedBySocket()
+                    || !presence.socketsGoneForLeaveGrace(userId)) {
+                return false;
+            }
+            left(meeting, participant, "disconnected");
+            return true;
+        });
+    }
+
+    private Meeting left(Meeting meeting, Participant participant, String reason) {
+        Departure departure = meeting.leave(participant.userId(), clock.instant());
+        Meeting saved = meetings.save(meeting);
+        outbox.append(new ParticipantEvent.Left(saved.id(), participant.userId(), participant.displayName(), reason));
+        transitions.departed(saved, departure, "disconnected".equals(reason) ? "the last participant disconnected"
+                : "the last participant left");
+        presence.inCallMayHaveChanged(participant.userId());
+        return saved;
     }
 
     /** The host ends it for everyone. */

@@ -124,6 +124,7 @@ public class Presence {
             if (!presences.disconnect(connectionId, userId, now, now.plus(properties.disconnectGrace()))) {
                 return;
             }
+            presences.markIfLastSocketClosed(userId, now, now.plus(properties.leaveGrace())); // leaving by disconnect
             PresenceRow after = presences.lock(userId, instance.id(), now);
             announcer.announceIfChanged(after, after.onlineAt(now, staleBefore(now), pending(userId)),
                     after.inCall(), after.lastSeen());
@@ -139,6 +140,54 @@ public class Presence {
             PresenceRow row = presences.lock(userId, instance.id(), clock.instant());
             boolean inCall = !presences.inCall(List.of(userId)).isEmpty();
             announcer.announceIfChanged(row, "online".equals(row.status()), inCall, row.lastSeen());
+        });
+    }
+
+    // --- leaving by disconnect (docs/presence.md): the meeting feature asks, presence never calls it ------
+
+    /** Whether {@code userId} has a socket open now, on any live instance (a join now is tracked by it). */
+    public boolean hasLiveSocket(String userId) {
+        return work.read(() -> {
+            PresenceRow row = presences.of(List.of(userId), instance.id(), clock.instant()).get(userId);
+            return row != null && row.connected();
+        });
+    }
+
+    /**
+     * In the caller's transaction (a leave by disconnect), with {@code userId}'s row locked until it
+     * ends (a reconnect waits for it, or is seen by it): true when they have had no live socket for at
+     * least {@code leave-grace}.
+     */
+    public boolean socketsGoneForLeaveGrace(String userId) {
+        return work.write(() -> {
+            Instant now = clock.instant();
+            return presences.socketlessSince(userId, instance.id(), now)
+                    .filter(since -> !since.isAfter(now.minus(properties.leaveGrace()))).isPresent();
+        });
+    }
+
+    /**
+     * Claims (one short transaction) up to {@code limit} users whose leave check is due: their last
+     * socket closed {@code leave-grace} ago, or their node was found dead as long ago. Each is returned
+     * once; the leave itself checks again that no socket came back.
+     */
+    public List<String> dueToLeave(int limit) {
+        return work.write(() -> presences.claimDueLeaves(clock.instant(), limit));
+    }
+
+    /** The meetings and calls {@code userId} is in by a join their sockets track (at most {@code limit}). */
+    public List<String> trackedParticipations(String userId, int limit) {
+        return work.read(() -> presences.trackedParticipations(userId, limit));
+    }
+
+    /**
+     * The fallback: up to {@code limit} tracked participations whose user has had no live socket for
+     * longer than {@code leave-grace} (whether or not a leave check is pending for them).
+     */
+    public List<Presences.TrackedParticipation> socketlessParticipations(int limit) {
+        return work.read(() -> {
+            Instant now = clock.instant();
+            return presences.socketlessParticipations(instance.id(), now, now.minus(properties.leaveGrace()), limit);
         });
     }
 

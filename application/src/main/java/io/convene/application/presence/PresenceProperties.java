@@ -14,6 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sweepInterval         how often the sweep renews the lease and finds who went offline
  * @param flushInterval         heartbeats are kept in memory and written in one batch this often
  * @param maxPendingHeartbeats  distinct users held in memory before a heartbeat writes the batch itself
+ * @param leaveGrace            a user in meetings or calls by a join their sockets track leaves them this long
+ *                              after their last socket closed (or after the node that held it was found dead),
+ *                              unless one reconnects meanwhile (docs/presence.md, "Leaving by disconnect")
  */
 @ConfigurationProperties("convene.presence")
 public record PresenceProperties(@DefaultValue("90s") Duration onlineWindow,
@@ -22,5 +25,6 @@ public record PresenceProperties(@DefaultValue("90s") Duration onlineWindow,
                                  @DefaultValue("30s") Duration instanceLease,
                                  @DefaultValue("5s") Duration sweepInterval,
                                  @DefaultValue("1s") Duration flushInterval,
-                                 @DefaultValue("200000") int maxPendingHeartbeats) {
+                                 @DefaultValue("200000") int maxPendingHeartbeats,
+                                 @DefaultValue("15s") Duration leaveGrace) {
 }

@@ -76,7 +76,10 @@ public class PresenceSweep {
         int written = flushHeartbeats();
         renewLease();
         Instant now = clock.instant();
-        int expired = work.write(() -> presences.expireInstances(instance.id(), now));
+        int expired = work.write(() -> {
+            presences.markUsersOfExpiredInstances(instance.id(), now, now.plus(properties.leaveGrace())); // leaving by disconnect
+            return presences.expireInstances(instance.id(), now);
+        });
         Instant staleBefore = now.minus(properties.onlineWindow());
         int offline = 0;
         int batch;

@@ -21,7 +21,7 @@ class HeartbeatWithoutWaitingTest {
 
     private Presence presence(int maxPending, Instant now) {
         PresenceProperties properties = new PresenceProperties(Duration.ofSeconds(90), Duration.ofSeconds(5), "",
-                Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(1), maxPending);
+                Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(1), maxPending, Duration.ofSeconds(15));
         return new Presence(null, properties, Clock.fixed(now, ZoneOffset.UTC), buffer, null, null, null, null, null);
     }
 

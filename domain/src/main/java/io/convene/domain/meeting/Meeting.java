@@ -412,4 +412,9 @@ public class Meeting {
     public void joinedWith(String userId, String deviceInfo) {
         requireParticipant(userId).deviceInfo(deviceInfo);
     }
+
+    /** Whether the participant's (last) join is tracked by their sockets: see {@link Participant#trackedBySocket()}. */
+    public void trackedBySocket(String userId, boolean tracked) {
+        requireParticipant(userId).trackedBySocket(tracked);
+    }
 }

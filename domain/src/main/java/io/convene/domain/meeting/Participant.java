@@ -22,11 +22,13 @@ public class Participant {
     private boolean muted;
     private String mutedBy;
     private Instant mutedAt;
+    private boolean socketTracked;
 
     @org.springframework.data.annotation.PersistenceCreator
     Participant(String userId, String displayName, MeetingRole role, ParticipantStatus status, Instant invitedAt,
                 Instant joinedAt, Instant firstJoinedAt, Instant leftAt, long attendedSeconds, boolean everJoined,
-                String deviceInfo, boolean muted, String mutedBy, Instant mutedAt) {
+                String deviceInfo, boolean muted, String mutedBy, Instant mutedAt, boolean socketTracked) {
+        this.socketTracked = socketTracked;
         this.muted = muted;
         this.mutedBy = mutedBy;
         this.mutedAt = mutedAt;
@@ -44,7 +46,8 @@ public class Participant {
     }
 
     static Participant invited(String userId, String displayName, MeetingRole role, ParticipantStatus status, Instant now) {
-        return new Participant(userId, displayName, role, status, now, null, null, null, 0, false, null, false, null, null);
+        return new Participant(userId, displayName, role, status, now, null, null, null, 0, false, null, false, null, null,
+                false);
     }
 
     void join(Instant now) {
@@ -126,6 +129,19 @@ public class Participant {
 
     public String deviceInfo() {
         return deviceInfo;
+    }
+
+    void trackedBySocket(boolean tracked) {
+        socketTracked = tracked;
+    }
+
+    /**
+     * Whether this participation is tracked by the user's sockets: the last join happened while the
+     * user had a live socket (or came over it), so their last socket closing makes them leave after
+     * the leave grace. A join over REST alone is not tracked: such a client leaves explicitly.
+     */
+    public boolean trackedBySocket() {
+        return socketTracked;
     }
 
     public boolean isPresent() {

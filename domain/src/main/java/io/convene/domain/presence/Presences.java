@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -103,7 +104,10 @@ public class Presences {
                 values (:c, :i, :u, :now) on conflict (connection_id) do nothing""")
                 .param("c", connectionId).param("i", instanceId).param("u", userId).param("now", Timestamp.from(now))
                 .update();
-        jdbc.sql("update presence set last_seen = greatest(last_seen, :now), grace_until = null where user_id = :u")
+        jdbc.sql("""
+                update presence set last_seen = greatest(last_seen, :now), grace_until = null,
+                    socketless_since = null, leave_due_at = null
+                where user_id = :u""")
                 .param("u", userId).param("now", Timestamp.from(now)).update();
     }
 
@@ -127,6 +131,105 @@ public class Presences {
                 .param("u", userId).param("now", Timestamp.from(now)).param("grace", Timestamp.from(graceUntil))
                 .update();
         return true;
+    }
+
+    // --- leaving by disconnect ----------------------------------------------------------------
+
+    /**
+     * After {@link #disconnect}, in its transaction: if that was the user's last socket, their sockets
+     * count as closed since {@code now} and their leave check is due at {@code leaveDueAt}.
+     */
+    public void markIfLastSocketClosed(String userId, Instant now, Instant leaveDueAt) {
+        jdbc.sql("""
+                update presence set socketless_since = :now, leave_due_at = :due
+                where user_id = :u and not exists (select 1 from presence_connection c where c.user_id = :u)""")
+                .param("u", userId).param("now", Timestamp.from(now)).param("due", Timestamp.from(leaveDueAt))
+                .update();
+    }
+
+    /**
+     * Before {@link #expireInstances}, in its transaction: the users whose sockets are all on instances
+     * (other than {@code me}) whose lease ran out count as without sockets from {@code now} (when that
+     * was found out), their leave check due at {@code leaveDueAt}. Returns how many.
+     */
+    public int markUsersOfExpiredInstances(String me, Instant now, Instant leaveDueAt) {
+        return jdbc.sql("""
+                update presence p set socketless_since = :now, leave_due_at = :due
+                where p.user_id in (select c.user_id from presence_connection c
+                                    join presence_instance i on i.instance_id = c.instance_id
+                                    where i.lease_until <= :now and i.instance_id <> :me)
+                  and not exists (select 1 from presence_connection o join presence_instance oi on oi.instance_id = o.instance_id
+                                  where o.user_id = p.user_id and (oi.lease_until > :now or oi.instance_id = :me))""")
+                .param("me", me).param("now", Timestamp.from(now)).param("due", Timestamp.from(leaveDueAt)).update();
+    }
+
+    /**
+     * Claims up to {@code limit} users whose leave check is due at {@code now} (skipping rows another
+     * instance is handling): their mark is cleared, and they are returned in the order they were due.
+     * Whether they still have no socket is for the leave itself to check ({@link #socketlessSince}).
+     */
+    public List<String> claimDueLeaves(Instant now, int limit) {
+        return jdbc.sql("""
+                with due as (
+                    select user_id, leave_due_at from presence where leave_due_at <= :now
+                    order by leave_due_at limit :limit for update skip locked),
+                claimed as (
+                    update presence p set leave_due_at = null from due where p.user_id = due.user_id
+                    returning p.user_id)
+                select due.user_id from due join claimed on claimed.user_id = due.user_id
+                order by due.leave_due_at""")
+                .param("now", Timestamp.from(now)).param("limit", limit).query(String.class).list();
+    }
+
+    /**
+     * Locks {@code userId}'s row and tells since when they have had no socket: empty while one is open
+     * on a live instance (or on {@code me}); {@link Instant#EPOCH} when that moment is unknown (no row,
+     * or none recorded).
+     */
+    public Optional<Instant> socketlessSince(String userId, String me, Instant now) {
+        List<Map<String, Object>> rows = jdbc.sql("select p.socketless_since, " + CONNECTED
+                        + " as connected from presence p where p.user_id = :user for update")
+                .param("user", userId).param("me", me).param("now", Timestamp.from(now)).query().listOfRows();
+        if (rows.isEmpty()) {
+            boolean connected = jdbc.sql("""
+                    select exists (select 1 from presence_connection c join presence_instance i on i.instance_id = c.instance_id
+                                   where c.user_id = :user and (i.lease_until > :now or i.instance_id = :me))""")
+                    .param("user", userId).param("me", me).param("now", Timestamp.from(now)).query(Boolean.class).single();
+            return connected ? Optional.empty() : Optional.of(Instant.EPOCH);
+        }
+        Map<String, Object> row = rows.get(0);
+        if (Boolean.TRUE.equals(row.get("connected"))) {
+            return Optional.empty();
+        }
+        return Optional.of(row.get("socketless_since") instanceof Timestamp t ? t.toInstant() : Instant.EPOCH);
+    }
+
+    /** The meetings and calls {@code userId} is in now by a join their sockets track (at most {@code limit}). */
+    public List<String> trackedParticipations(String userId, int limit) {
+        return jdbc.sql("""
+                select meeting_id from meeting_participant where user_id = :u and status = 'JOINED' and socket_tracked
+                order by meeting_id limit :limit""").param("u", userId).param("limit", limit).query(String.class).list();
+    }
+
+    /** A participation tracked by a user's sockets. */
+    public record TrackedParticipation(String meetingId, String userId) {}
+
+    /**
+     * The fallback's look: up to {@code limit} tracked participations of users who have had no live
+     * socket since {@code closedBefore} or earlier (or since an unknown moment).
+     */
+    public List<TrackedParticipation> socketlessParticipations(String me, Instant now, Instant closedBefore, int limit) {
+        return jdbc.sql("""
+                select mp.meeting_id, mp.user_id from meeting_participant mp
+                left join presence p on p.user_id = mp.user_id
+                where mp.status = 'JOINED' and mp.socket_tracked
+                  and (p.socketless_since is null or p.socketless_since <= :closed)
+                  and not exists (select 1 from presence_connection c join presence_instance i on i.instance_id = c.instance_id
+                                  where c.user_id = mp.user_id and (i.lease_until > :now or i.instance_id = :me))
+                order by mp.user_id, mp.meeting_id limit :limit""")
+                .param("me", me).param("now", Timestamp.from(now)).param("closed", Timestamp.from(closedBefore))
+                .param("limit", limit)
+                .query((rs, n) -> new TrackedParticipation(rs.getString("meeting_id"), rs.getString("user_id"))).list();
     }
 
     // --- announced state ----------------------------------------------------------------------
