@@ -172,6 +172,11 @@ public class EventRouting {
         return route == null ? Routing.NONE : work.read(() -> route.routing().apply(event));
     }
 
+    /** Routes events in their order in one read-only transaction (a consumer's batch). */
+    public List<Routing> routeAll(List<DomainEvent> events) {
+        return events.isEmpty() ? List.of() : work.read(() -> events.stream().map(this::route).toList());
+    }
+
     private void meetingRoutes() {
         on(MeetingEvent.Created.class, List.of(MEETING_CREATED), e -> toParticipants(e.meetingId(), MEETING_CREATED,
                 new MeetingCreated(e.meetingId().value(), e.title(), e.startTime(), e.endTime(), e.createdBy())));
